@@ -329,7 +329,7 @@ class Emphasis:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
-    """A hyperlink: to a URL, or to an ``Anchor`` in the same document when ``target`` is ``#id``."""
+    """A hyperlink to a URL, or to an ``Anchor`` of this document when ``target`` is ``#id``."""
 
     target: str
     children: tuple[Inline, ...]
