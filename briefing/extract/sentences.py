@@ -4,6 +4,8 @@ A pure function over cleaned article text. It must not import ``briefing.ingest`
 layer) nor any NLP package: the rest of the program only ever sees ``split_sentences``.
 """
 
+# ruff: noqa: RUF001, RUF003  # Cyrillic words and typographic quotes are meant as written
+
 from __future__ import annotations
 
 import re
@@ -11,87 +13,86 @@ from typing import Final
 
 __all__ = ["split_sentences"]
 
+
+def _words(words: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(words.split())
+
+
 # Abbreviations are written lowercase, without their final period. Internal periods stay
 # ("u.s", "e.g"). Two kinds: TITLES precede a name and never end a sentence; the others end
 # one only when the next word is a typical sentence opener ("... Apple Inc. The company").
 
 _TITLES: Final[dict[str, frozenset[str]]] = {
-    "en": frozenset(
+    "en": _words(
         "mr mrs ms messrs dr prof gen lt col sgt capt cmdr maj adm brig rep reps sen gov "
-        "rev hon pres supt insp det cpl pvt amb atty fr gens sens".split()
+        "rev hon pres supt insp det cpl pvt amb atty fr gens sens"
     ),
-    "fr": frozenset("m mm mme mlle mgr dr pr me gal col cdt lt sgt".split()),
-    "de": frozenset("hr hrn fr frl dr prof gen oberst".split()),
-    "es": frozenset("sr sra srta sres dr dra lic ing gral cnel tte sgto don dña".split()),
-    "ru": frozenset("г-н г-жа проф акад ген полк подп".split()),
-    "uk": frozenset("п пані проф акад ген полк".split()),
+    "fr": _words("m mm mme mlle mgr dr pr me gal col cdt lt sgt"),
+    "de": _words("hr hrn fr frl dr prof gen oberst"),
+    "es": _words("sr sra srta sres dr dra lic ing gral cnel tte sgto don dña"),
+    "ru": _words("г-н г-жа проф акад ген полк подп"),
+    "uk": _words("п пані проф акад ген полк"),
 }
 
 _MONTHS_ABBR: Final[dict[str, frozenset[str]]] = {
-    "en": frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split()),
-    "fr": frozenset("janv févr fév avr juil sept oct nov déc".split()),
-    "de": frozenset("jan feb febr mär apr jun jul aug sep sept okt nov dez".split()),
-    "es": frozenset("ene feb mar abr jun jul ago sep sept set oct nov dic".split()),
-    "ru": frozenset("янв фев февр мар апр авг сен сент окт нояб дек".split()),
-    "uk": frozenset("січ лют бер квіт трав черв лип серп вер жовт лист груд".split()),
+    "en": _words("jan feb mar apr jun jul aug sep sept oct nov dec"),
+    "fr": _words("janv févr fév avr juil sept oct nov déc"),
+    "de": _words("jan feb febr mär apr jun jul aug sep sept okt nov dez"),
+    "es": _words("ene feb mar abr jun jul ago sep sept set oct nov dic"),
+    "ru": _words("янв фев февр мар апр авг сен сент окт нояб дек"),
+    "uk": _words("січ лют бер квіт трав черв лип серп вер жовт лист груд"),
 }
 
 _ABBREVIATIONS: Final[dict[str, frozenset[str]]] = {
-    "en": frozenset(
+    "en": _words(
         "u.s u.k u.n e.u u.s.a u.a.e d.c a.m p.m e.g i.e etc vs cf al approx est "
         "inc corp co ltd llc plc bros jr sr st mt ft no nos vol fig pp p para art dept "
-        "univ assn govt intl natl min max ca c.e b.c a.d ph.d b.a m.a".split()
+        "univ assn govt intl natl min max ca c.e b.c a.d ph.d b.a m.a"
     ),
-    "fr": frozenset(
-        "etc cf p.ex env av apr j.-c n° no nos vol éd chap art bd st ste ex "
-        "c.-à-d dir sté cie".split()
+    "fr": _words(
+        "etc cf p.ex env av apr j.-c n° no nos vol éd chap art bd st ste ex c.-à-d dir sté cie"
     ),
-    "de": frozenset(
+    "de": _words(
         "z.b u.a d.h usw bzw ca nr st evtl ggf vgl mio mrd inkl abs bd zit s "
-        "u.ä o.ä u.s.w z.t i.d.r v.a v.chr n.chr jh".split()
+        "u.ä o.ä u.s.w z.t i.d.r v.a v.chr n.chr jh"
     ),
-    "es": frozenset(
-        "ee.uu etc p.ej pág núm no art vol ud uds cía s.a avda av ej aprox a.c d.c".split()
-    ),
-    "ru": frozenset(
-        "г гг т.е т.д т.п т.к др пр им ул д руб млн млрд тыс см напр стр рис т.н ок".split()
-    ),
-    "uk": frozenset("р рр т.зв т.д т.п тис млн млрд грн ім вул див с ст напр м обл др пр".split()),
+    "es": _words("ee.uu etc p.ej pág núm no art vol ud uds cía s.a avda av ej aprox a.c d.c"),
+    "ru": _words("г гг т.е т.д т.п т.к др пр им ул д руб млн млрд тыс см напр стр рис т.н ок"),
+    "uk": _words("р рр т.зв т.д т.п тис млн млрд грн ім вул див с ст напр м обл др пр"),
 }
 
 # Words that typically open a sentence: after an abbreviation that may also end one
 # ("in the U.S. The president ..."), such a word means the sentence did end there.
 _STARTERS: Final[dict[str, frozenset[str]]] = {
-    "en": frozenset(
+    "en": _words(
         "the a an he she it they we i you his her its their our this that these those there "
         "but and in on at after before when while if as however meanwhile then so yet also "
-        "what who why how some many most one no".split()
+        "what who why how some many most one no"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le la les l il elle ils elles on nous je un une des ce cet cette ces mais et en "
-        "dans selon après avant lorsque quand si cependant puis".split()
+        "dans selon après avant lorsque quand si cependant puis"
     ),
-    "de": frozenset(
+    "de": _words(
         "der die das ein eine er sie es wir ich man aber und in im am nach vor als wenn "
-        "doch dann dies diese dieser auch".split()
+        "doch dann dies diese dieser auch"
     ),
-    "es": frozenset(
+    "es": _words(
         "el la los las un una él ella ellos ellas pero y en según después antes cuando si "
-        "sin este esta estos estas también".split()
+        "sin este esta estos estas también"
     ),
-    "ru": frozenset(
+    "ru": _words(
         "он она оно они мы я это этот эта эти в на но и а по после до когда если как так "
-        "однако также".split()
+        "однако также"
     ),
-    "uk": frozenset(
-        "він вона воно вони ми я це цей ця ці в у на але і й а по після до коли якщо як "
-        "однак також".split()
+    "uk": _words(
+        "він вона воно вони ми я це цей ця ці в у на але і й а по після до коли якщо як однак також"
     ),
 }
 
-_MONTH_NAMES_DE: Final = frozenset(
-    "januar jänner februar märz april mai juni juli august september oktober november "
-    "dezember".split()
+_MONTH_NAMES_DE: Final = _words(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember"
 )
 
 _TERMINATOR: Final = re.compile(r"[.!?…]+|\.\.\.")
