@@ -1,0 +1,190 @@
+"""The command line: the only module that parses argv, reads the clock, prints or exits.
+
+Exit codes: 0 ok, 1 a ``BriefingError`` or error-level diagnostics (warnings too with
+``--strict``), 2 usage. Anything else escaping is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing import __version__, pipeline
+from briefing.config import FORMATS, TLP_LABELS, Citations, options_from, read_settings
+from briefing.errors import BriefingError
+from briefing.extract.timex_io import tag_lines
+from briefing.model import Level
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from briefing.config import Options
+    from briefing.model import Diagnostic
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def today() -> dt.date:
+    """The briefing's date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip().lower() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        message = f"unknown format {', '.join(unknown)!r}; choose from {','.join(FORMATS)}"
+        raise argparse.ArgumentTypeError(message)
+    return names
+
+
+def _add_project_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--inputs",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        help="project folder holding articles/ and briefing.yaml (default: inputs); "
+        "give it several times to combine folders; settings come from the first",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    parser.add_argument(
+        "--traceback", action="store_true", help="show the Python traceback of an error"
+    )
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line; argparse exits with status 2 on a usage error."""
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn a folder of news articles into a dated chronology with cited "
+        "sources: a PDF briefing, an editable Word document and a timeline as JSON.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="build the briefing from a project folder",
+        description="Read the project's articles, date their events and write the briefing "
+        "(out/briefing.pdf, out/briefing.docx, out/timeline.json).",
+    )
+    _add_project_options(build)
+    build.add_argument(
+        "--out", metavar="DIR", type=Path, default=Path("out"), help="output folder (default: out)"
+    )
+    build.add_argument(
+        "--format",
+        metavar="LIST",
+        type=_formats,
+        default=FORMATS,
+        help=f"comma-separated outputs to write (default: {','.join(FORMATS)})",
+    )
+    build.add_argument(
+        "--template", metavar="NAME|PATH", help="template name or .md.j2 file (default: briefing)"
+    )
+    build.add_argument("--title", help="title of the briefing (overrides briefing.yaml)")
+    build.add_argument(
+        "--marking", choices=TLP_LABELS, help="TLP 2.0 marking for header and footer"
+    )
+    build.add_argument(
+        "--citations", choices=[c.value for c in Citations], help="how sources are cited"
+    )
+    build.add_argument(
+        "--reviewed-only", action="store_true", help="leave events with status `new` out"
+    )
+
+    dates = commands.add_parser(
+        "dates",
+        help="tag temporal expressions in JSON lines (for scoring)",
+        description='Read JSON lines {"doc", "dct", "text"[, "language"]} and write '
+        '{"doc", "timexes": [{"start", "end", "text", "type", "value", "mod"}]} per line.',
+    )
+    dates.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="JSON lines file to read (default: standard input)",
+    )
+    dates.add_argument("--traceback", action="store_true", help="show the Python traceback")
+    return parser.parse_args(argv)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    inputs = tuple(args.inputs) if args.inputs else (Path("inputs"),)
+    settings = read_settings(inputs[0])
+    return options_from(
+        settings,
+        inputs=inputs,
+        out=args.out,
+        formats=args.format,
+        template=args.template,
+        title=args.title,
+        marking=args.marking,
+        citations=Citations(args.citations) if args.citations else None,
+        reviewed_only=args.reviewed_only or None,
+        today=today(),
+    )
+
+
+def _report(diagnostics: Sequence[Diagnostic], *, strict: bool) -> int:
+    """Print warnings and errors to stderr; the exit code they call for."""
+    worst = EXIT_OK
+    for diagnostic in diagnostics:
+        if diagnostic.level is Level.INFO:
+            continue
+        print(diagnostic.format(), file=sys.stderr)
+        if diagnostic.level is Level.ERROR or strict:
+            worst = EXIT_ERROR
+    return worst
+
+
+def _build(args: argparse.Namespace) -> int:
+    options = _options(args)
+    result = pipeline.build(options)
+    status = _report(result.diagnostics, strict=args.strict)
+    chronology = result.chronology
+    print(
+        f"{len(chronology.events)} dated events, {len(chronology.unplaced)} not placed, "
+        f"from {len(chronology.articles)} articles",
+        file=sys.stderr,
+    )
+    for path in result.outputs:
+        print(path)
+    return status
+
+
+def _dates(args: argparse.Namespace) -> int:
+    if args.file is None:
+        for line in tag_lines(sys.stdin):
+            sys.stdout.write(line.rstrip("\n") + "\n")
+        return EXIT_OK
+    try:
+        handle = args.file.open(encoding="utf-8")
+    except OSError as error:
+        print(f"briefing: {args.file}: cannot read ({error.strerror})", file=sys.stderr)
+        return EXIT_ERROR
+    with handle:
+        for line in tag_lines(handle):
+            sys.stdout.write(line.rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parse_args(argv)
+    commands = {"build": _build, "dates": _dates}
+    try:
+        return commands[args.command](args)
+    except BriefingError as error:
+        if args.traceback:
+            raise
+        print(f"briefing: error: {error}", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,106 @@
+"""Events: one per dated sentence, with the span it came from and a stable id.
+
+Pure: an ``Article`` in, events and diagnostics out. The date tagger runs once over the whole
+text (so "the following day" can see the previous date); each mention then belongs to the
+sentence that holds it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.extract.dates import find_dates
+from briefing.extract.sentences import split_sentences
+from briefing.model import Diagnostic, Event, Level, SourceRef
+
+if TYPE_CHECKING:
+    from briefing.model import Article, DateMention
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractResult:
+    """What extraction found in one article."""
+
+    events: tuple[Event, ...]
+    """Dated events in text order, anchored or not."""
+    diagnostics: tuple[Diagnostic, ...]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def event_id(article_id: str, sentence: str, occurrence: int = 0) -> str:
+    """A stable id for the event of ``sentence`` in an article.
+
+    It depends only on the article id and the sentence's words, so re-extracting an unchanged
+    article gives the same ids and the timeline file can recognise its events.
+    """
+    normal = _SPACE.sub(" ", sentence).strip().casefold()
+    digest = hashlib.sha1(f"{article_id}\n{normal}\n{occurrence}".encode()).hexdigest()
+    return f"ev-{digest[:12]}"
+
+
+def _choose(mentions: list[DateMention]) -> DateMention | None:
+    """The mention that dates a sentence: the first anchored one, else the first unanchored."""
+    dating = [mention for mention in mentions if mention.is_dating]
+    anchored = [mention for mention in dating if mention.anchored]
+    if anchored:
+        return anchored[0]
+    return dating[0] if dating else None
+
+
+def extract(article: Article) -> ExtractResult:
+    """The dated events of an article: DATE and TIME expressions only, never durations."""
+    text = article.text
+    mentions = find_dates(text, reference=article.published, language=article.language)
+    starts = [mention.start for mention in mentions]
+    events: list[Event] = []
+    seen: dict[str, int] = {}
+    for start, end in split_sentences(text, article.language):
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end)
+        inside = [mention for mention in mentions[low:high] if mention.end <= end]
+        chosen = _choose(inside)
+        if chosen is None:
+            continue
+        sentence = text[start:end]
+        occurrence = seen.get(sentence, 0)
+        seen[sentence] = occurrence + 1
+        events.append(
+            Event(
+                id=event_id(article.id, sentence, occurrence),
+                date=dataclasses.replace(
+                    chosen, start=chosen.start - start, end=chosen.end - start
+                ),
+                text=sentence,
+                sources=(SourceRef(article=article.id, start=start, end=end),),
+            )
+        )
+    return ExtractResult(events=tuple(events), diagnostics=_diagnose(article, events))
+
+
+def _diagnose(article: Article, events: list[Event]) -> tuple[Diagnostic, ...]:
+    """One warning per article whose dates could not be placed, saying how to fix it."""
+    unplaced = [event for event in events if not event.date.anchored]
+    if not unplaced:
+        return ()
+    quoted = ", ".join(f"“{event.date.text}”" for event in unplaced[:4])
+    more = f" and {len(unplaced) - 4} more" if len(unplaced) > 4 else ""
+    if article.published is None:
+        message = (
+            f"{len(unplaced)} date(s) could not be placed ({quoted}{more}) because the article "
+            "has no publication date; add `published: YYYY-MM-DD` to its front matter"
+        )
+        code = "no-published-date"
+    else:
+        message = f"{len(unplaced)} date(s) could not be placed ({quoted}{more})"
+        code = "unanchored-date"
+    line = article.line_of(unplaced[0].sources[0].start)
+    return (
+        Diagnostic(level=Level.WARNING, code=code, message=message, path=article.path, line=line),
+    )

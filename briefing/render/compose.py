@@ -1,0 +1,238 @@
+"""Chronology + a Jinja2 Markdown template -> Markdown -> the one ``Document`` all writers render.
+
+Every value a template prints is escaped as Markdown unless it was built as markup here
+(``Markup``), so article text prints exactly as written. Jinja2 runs with ``StrictUndefined``:
+a misspelt variable is an error naming the template file and line, never an empty hole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from briefing.errors import TemplateError
+from briefing.extract.timex import label
+from briefing.model import Article, Document, DocumentMeta, Event
+from briefing.render.markdown_tree import escape, parse
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from briefing.config import Options
+    from briefing.model import Chronology
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_SUFFIX = ".md.j2"
+
+
+class Markup(str):
+    """Markdown written by this module or a template helper: printed without escaping."""
+
+    __slots__ = ()
+
+
+def _finalize(value: object) -> object:
+    """Escape every printed value unless it is already ``Markup``."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return escape(str(value))
+
+
+def day_label(day: dt.date | None) -> str:
+    """A calendar day as documents write it: "31 August 2025"."""
+    return f"{day.day} {day:%B %Y}" if day is not None else ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceEntry:
+    """One numbered entry of the Sources list, as templates see it."""
+
+    number: int
+    anchor: str
+    article: Article
+    published: str
+    accessed: str
+
+    @property
+    def mark(self) -> Markup:
+        """The ``[k]`` citation mark, linked to this entry."""
+        return Markup(f"[\\[{self.number}\\]](#{self.anchor})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventEntry:
+    """One event as templates see it: its date label, text, sources and flags."""
+
+    event: Event
+    label: str
+    sources: tuple[SourceEntry, ...]
+    reason: str
+
+    @property
+    def marks(self) -> Markup:
+        """All citation marks of the event, in source order."""
+        return Markup(" ".join(source.mark for source in self.sources))
+
+    @property
+    def text(self) -> str:
+        """The event's sentence."""
+        return self.event.text
+
+    @property
+    def inferred(self) -> bool:
+        """Whether its year was inferred from the publication date."""
+        return self.event.date.inferred
+
+
+def number_sources(chronology: Chronology) -> dict[str, SourceEntry]:
+    """Sources numbered in order of first citation; uncited articles follow in id order."""
+    order: list[str] = []
+    for event in (*chronology.events, *chronology.unplaced):
+        for ref in event.sources:
+            if ref.article not in order:
+                order.append(ref.article)
+    order.extend(article.id for article in chronology.articles if article.id not in order)
+    by_id = {article.id: article for article in chronology.articles}
+    return {
+        article_id: SourceEntry(
+            number=number,
+            anchor=f"source-{number}",
+            article=by_id[article_id],
+            published=day_label(by_id[article_id].published),
+            accessed=day_label(by_id[article_id].accessed),
+        )
+        for number, article_id in enumerate((a for a in order if a in by_id), start=1)
+    }
+
+
+def _entries(events: Sequence[Event], sources: dict[str, SourceEntry]) -> list[EventEntry]:
+    entries = []
+    for event in events:
+        cited = {
+            ref.article: sources[ref.article] for ref in event.sources if ref.article in sources
+        }
+        text = label(event.date)
+        if event.date.inferred and event.date.anchored:
+            text += " *"
+        entries.append(
+            EventEntry(
+                event=event,
+                label=text,
+                sources=tuple(sorted(cited.values(), key=lambda entry: entry.number)),
+                reason=event.date.reason or "its date is too vague to place",
+            )
+        )
+    return entries
+
+
+def period(chronology: Chronology) -> str:
+    """The period the anchored events cover, as a label ("2011 – 31 August 2025")."""
+    if not chronology.events:
+        return ""
+    first, last = chronology.events[0].date, chronology.events[-1].date
+    start, end = label(first), label(last)
+    return start if start == end else f"{start} – {end}"
+
+
+def context(chronology: Chronology, options: Options) -> dict[str, Any]:
+    """The variables a template sees (documented in the README)."""
+    sources = number_sources(chronology)
+    return {
+        "title": options.title,
+        "subtitle": options.subtitle,
+        "author": options.author,
+        "date": day_label(options.today),
+        "period": period(chronology),
+        "marking": options.marking,
+        "summary": options.summary,
+        "events": _entries(chronology.events, sources),
+        "unplaced": _entries(chronology.unplaced, sources),
+        "sources": list(sources.values()),
+        "diagnostics": chronology.diagnostics,
+        "anchor": lambda name: Markup(f'<a id="{escape(str(name))}"></a>'),
+        "link": lambda text, url: Markup(f"[{escape(str(text))}](<{url}>)"),
+    }
+
+
+def find_template(name: str, project: Path | None) -> Path:
+    """The template file for a name or path: the project's ``templates/`` first, then ours."""
+    candidate = Path(name)
+    if candidate.suffix or "/" in name:
+        if candidate.is_file():
+            return candidate
+        raise TemplateError("template file not found; check the --template path", path=candidate)
+    folders = [project / "templates"] if project is not None else []
+    folders.append(PACKAGE_TEMPLATES)
+    for folder in folders:
+        path = folder / f"{name}{TEMPLATE_SUFFIX}"
+        if path.is_file():
+            return path
+    known = sorted(
+        path.name.removesuffix(TEMPLATE_SUFFIX)
+        for folder in folders
+        if folder.is_dir()
+        for path in folder.glob(f"*{TEMPLATE_SUFFIX}")
+    )
+    raise TemplateError(f"no template named {name!r}; available: {', '.join(known)}")
+
+
+def render_markdown(template: Path, variables: dict[str, Any]) -> str:
+    """The Markdown a template produces, or a ``TemplateError`` naming file and line."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template.parent)),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        return environment.get_template(template.name).render(variables)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"template syntax error: {error.message}", path=template, line=error.lineno
+        ) from error
+    except jinja2.UndefinedError as error:
+        raise TemplateError(
+            f"{error.message}; check the variable names in the README",
+            path=template,
+            line=_template_line(error, template),
+        ) from error
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"template error: {error.message}", path=template) from error
+
+
+def _template_line(error: BaseException, template: Path) -> int | None:
+    """The template line a rendering error happened on, read from the traceback."""
+    trace = error.__traceback__
+    line = None
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == str(template):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def compose(chronology: Chronology, options: Options, *, project: Path | None) -> Document:
+    """The document of a briefing: template rendered, Markdown parsed, meta filled in."""
+    template = find_template(options.template, project)
+    markdown = render_markdown(template, context(chronology, options))
+    meta = DocumentMeta(
+        title=options.title,
+        subtitle=options.subtitle,
+        author=options.author,
+        date=options.today,
+        period=period(chronology),
+        marking=options.marking,
+        language=options.language,
+        subject=options.subtitle or options.title,
+        keywords=options.keywords,
+    )
+    return Document(meta=meta, blocks=parse(markdown))
