@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _FAR_FUTURE = dt.date.max
 
 
-def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int, str]:
+def sort_key(event: Event) -> tuple[dt.date, int, int, str, int, str]:
     """Where an event goes: by first day, a coarser date before a finer one starting that day.
 
     "2024" and "July 2024" and "1 July 2024" that start together come out year, month, day;
@@ -32,8 +32,8 @@ def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int, str]:
     source = event.sources[0] if event.sources else None
     article = source.article if source else ""
     position = source.start if source else 0
-    # A longer interval first among equal starts: reverse the last day by its distance.
-    return (first, date.precision.rank, dt.date.max - (last - first), article, position, event.id)
+    # Among equal starts and precisions, the longer interval (a range) comes first.
+    return (first, date.precision.rank, -(last - first).days, article, position, event.id)
 
 
 def order(

@@ -109,7 +109,9 @@ def _apply_mod(first: dt.date, last: dt.date, mod: Mod | None) -> tuple[dt.date,
     if mod not in (Mod.START, Mod.MID, Mod.END):
         return first, last
     days = (last - first).days + 1
-    third = max(days // 3, 1)
+    if days < 3:
+        return first, last
+    third = days // 3
     if mod is Mod.START:
         return first, first + dt.timedelta(days=third - 1)
     if mod is Mod.MID:
