@@ -1,0 +1,623 @@
+"""The PDF writer: a ``Document`` to print-ready A4 bytes with reportlab's platypus.
+
+It sees only the document tree, never a chronology, and never imports the Word writer. Every
+piece of text is escaped for reportlab's paragraph markup, so article text prints as written.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, assert_never
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    ListFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import (
+    Table as RLTable,
+)
+
+from briefing.model import (
+    Align,
+    Anchor,
+    Block,
+    Diagnostic,
+    Document,
+    DocumentMeta,
+    Emphasis,
+    Heading,
+    Inline,
+    Level,
+    LineBreak,
+    Link,
+    ListBlock,
+    Rule,
+    Strong,
+    Table,
+    Text,
+)
+from briefing.model import (
+    Paragraph as ParagraphBlock,
+)
+from briefing.render._layout import (
+    anchor_ids,
+    column_widths,
+    is_invisible,
+    marking_colours,
+    plain_text,
+    title_block_lines,
+    tlp_colour,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reportlab.pdfgen.canvas import Canvas
+
+# ---------------------------------------------------------------------------------------------
+# Fonts, colours and page geometry: the one place the look of the PDF is decided
+
+_FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+_FAMILY = "DejaVuSans"
+_FACES = {
+    (False, False): ("DejaVuSans", "DejaVuSans.ttf"),
+    (True, False): ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+    (False, True): ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
+    (True, True): ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
+}
+_REGULAR = _FACES[False, False][0]
+_BOLD = _FACES[True, False][0]
+
+_NAVY = "#1F3864"
+_INK = "#1A1A1A"
+_MUTED = "#5A6270"
+_HAIRLINE = "#C5CBD6"
+_ZEBRA = "#F1F4F9"
+_LINK = "#1F4E99"
+
+_PAGE_WIDTH, _PAGE_HEIGHT = A4
+_MARGIN_X = 25 * mm
+_MARGIN_TOP = 27 * mm
+_MARGIN_BOTTOM = 24 * mm
+_TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN_X
+_CELL_PADDING_X = 5.0
+_TABLE_FONT_SIZE = 8.5
+_HEADING_ROOM = 30 * mm
+
+_ALIGNMENT: dict[Align, Literal["left", "center", "right"]] = {
+    Align.LEFT: "left",
+    Align.CENTER: "center",
+    Align.RIGHT: "right",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PdfResult:
+    """The written PDF and what could not be printed faithfully, for the pipeline to report."""
+
+    data: bytes
+    """The PDF file."""
+    dropped: tuple[str, ...] = ()
+    """Characters no embedded font has (emoji, flags), left out; each once, in order met."""
+    broken_links: tuple[str, ...] = ()
+    """Internal link targets (without ``#``) that match no ``Anchor``; printed as plain text."""
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The problems above as warnings the command line can show."""
+        found: list[Diagnostic] = []
+        if self.dropped:
+            shown = " ".join(f"{char} (U+{ord(char):04X})" for char in self.dropped)
+            found.append(
+                Diagnostic(
+                    level=Level.WARNING,
+                    code="pdf-dropped-characters",
+                    message=f"the PDF font has no glyph for {shown}; left out of the PDF",
+                )
+            )
+        if self.broken_links:
+            targets = ", ".join(f"#{target}" for target in self.broken_links)
+            found.append(
+                Diagnostic(
+                    level=Level.WARNING,
+                    code="pdf-broken-link",
+                    message=f"no anchor for internal link {targets}; printed without a link",
+                )
+            )
+        return tuple(found)
+
+
+def write(document: Document, *, reproducible: bool = False) -> bytes:
+    """Render the document as PDF bytes; see ``write_with_report`` for what was left out."""
+    return write_with_report(document, reproducible=reproducible).data
+
+
+def write_with_report(document: Document, *, reproducible: bool = False) -> PdfResult:
+    """Render the document as PDF and report characters dropped and links left unresolved.
+
+    With ``reproducible`` the same document gives the same bytes (reportlab's invariant
+    mode; its timestamp then comes from ``SOURCE_DATE_EPOCH`` when that is set, else 2000-01-01).
+    The layout runs twice: the first pass only counts pages for "Page X of Y".
+    """
+    faces = _register_fonts()
+    coverage = {style: frozenset(font.face.charToGlyph) for style, font in faces.items()}
+    styles = _make_styles()
+    anchors = anchor_ids(document)
+
+    def layout(total_pages: int) -> tuple[bytes, int, _StoryBuilder]:
+        builder = _StoryBuilder(styles=styles, coverage=coverage, anchors=anchors)
+        story = [*_title_block(document.meta, builder), *builder.blocks(document.blocks)]
+        data, pages = _build(story, document.meta, total_pages, reproducible=reproducible)
+        return data, pages, builder
+
+    _, total_pages, _ = layout(0)
+    data, _, builder = layout(total_pages)
+    return PdfResult(
+        data=data, dropped=tuple(builder.dropped), broken_links=tuple(builder.broken_links)
+    )
+
+
+def _register_fonts() -> dict[tuple[bool, bool], TTFont]:
+    """Register the bundled DejaVu faces once per process; reportlab's registry is the cache."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    faces: dict[tuple[bool, bool], TTFont] = {}
+    for style, (name, filename) in _FACES.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(_FONT_DIR / filename)))
+        font = pdfmetrics.getFont(name)
+        assert isinstance(font, TTFont), (
+            f"{name} is registered but is not a TrueType font"
+        )  # a name clash is a bug
+        faces[style] = font
+    pdfmetrics.registerFontFamily(
+        _FAMILY,
+        normal=_FACES[False, False][0],
+        bold=_FACES[True, False][0],
+        italic=_FACES[False, True][0],
+        boldItalic=_FACES[True, True][0],
+    )
+    return faces
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Styles:
+    """Every paragraph style of the PDF, built in one place."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta_label: ParagraphStyle
+    meta_value: ParagraphStyle
+    headings: tuple[ParagraphStyle, ...]
+    body: ParagraphStyle
+    list_body: ParagraphStyle
+    cell: ParagraphStyle
+    header_cell: ParagraphStyle
+
+
+def _make_styles() -> _Styles:
+    body = ParagraphStyle(
+        "Body",
+        fontName=_REGULAR,
+        fontSize=9.5,
+        leading=13.5,
+        textColor=colors.HexColor(_INK),
+        spaceAfter=6,
+        uriWasteReduce=0.3,
+    )
+    heading = ParagraphStyle(
+        "Heading", parent=body, fontName=_BOLD, textColor=colors.HexColor(_NAVY), keepWithNext=1
+    )
+    return _Styles(
+        title=ParagraphStyle(
+            "Title",
+            parent=heading,
+            fontSize=24,
+            leading=29,
+            spaceAfter=4,
+        ),
+        subtitle=ParagraphStyle(
+            "Subtitle", parent=body, fontSize=13, leading=17, textColor=colors.HexColor(_MUTED)
+        ),
+        meta_label=ParagraphStyle(
+            "MetaLabel", parent=body, fontSize=8, leading=11, textColor=colors.HexColor(_MUTED)
+        ),
+        meta_value=ParagraphStyle("MetaValue", parent=body, fontSize=9, leading=11, spaceAfter=0),
+        headings=(
+            ParagraphStyle("H1", parent=heading, fontSize=14, leading=18, spaceBefore=16),
+            ParagraphStyle("H2", parent=heading, fontSize=11.5, leading=15, spaceBefore=12),
+            ParagraphStyle(
+                "H3", parent=heading, fontSize=10, leading=13, spaceBefore=10, spaceAfter=4
+            ),
+        ),
+        body=body,
+        list_body=ParagraphStyle("ListBody", parent=body, spaceAfter=3),
+        cell=ParagraphStyle(
+            "Cell", parent=body, fontSize=_TABLE_FONT_SIZE, leading=11.5, spaceAfter=0
+        ),
+        header_cell=ParagraphStyle(
+            "HeaderCell",
+            parent=body,
+            fontName=_BOLD,
+            fontSize=_TABLE_FONT_SIZE,
+            leading=11.5,
+            spaceAfter=0,
+            textColor=colors.white,
+        ),
+    )
+
+
+def _aligned(style: ParagraphStyle, align: Align) -> ParagraphStyle:
+    if align is Align.LEFT:
+        return style
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=_ALIGNMENT[align])
+
+
+# ---------------------------------------------------------------------------------------------
+# Document tree to flowables
+
+
+class _HeadingParagraph(Paragraph):
+    """A heading that knows its outline entry, so the page template can add it when placed."""
+
+    def __init__(
+        self, markup: str, style: ParagraphStyle, *, key: str, title: str, level: int
+    ) -> None:
+        super().__init__(markup, style)
+        self.outline_key = key
+        self.outline_title = title
+        self.outline_level = level
+
+
+@dataclass(slots=True, kw_only=True)
+class _StoryBuilder:
+    """Turns blocks into flowables for one layout pass, collecting what could not be printed.
+
+    It holds per-pass state (heading count, outline depth, dropped characters), so a fresh
+    one is made for each pass and nothing outlives a call.
+    """
+
+    styles: _Styles
+    coverage: dict[tuple[bool, bool], frozenset[int]]
+    anchors: frozenset[str]
+    dropped: dict[str, None] = field(default_factory=dict)
+    broken_links: dict[str, None] = field(default_factory=dict)
+    _headings: int = 0
+    _outline_level: int = -1
+
+    def blocks(self, blocks: Sequence[Block], *, in_list: bool = False) -> list[Flowable]:
+        """Flowables for a sequence of blocks, in order."""
+        return [flowable for block in blocks for flowable in self.block(block, in_list=in_list)]
+
+    def block(self, block: Block, *, in_list: bool = False) -> list[Flowable]:
+        """Flowables for one block."""
+        match block:
+            case Heading():
+                # keepWithNext cannot hold a heading to a list (a container), so make room.
+                return [CondPageBreak(_HEADING_ROOM), self._heading(block)]
+            case ParagraphBlock(children=children):
+                style = self.styles.list_body if in_list else self.styles.body
+                return [Paragraph(self.markup(children), style)]
+            case ListBlock():
+                return [self._list(block)]
+            case Table():
+                return self._table(block)
+            case Rule():
+                return [_rule()]
+            case _:
+                assert_never(block)
+
+    def _heading(self, heading: Heading) -> Paragraph:
+        level = max(1, min(heading.level, len(self.styles.headings)))
+        style = self.styles.headings[level - 1]
+        # reportlab refuses an outline entry more than one level below the previous one.
+        self._outline_level = min(heading.level - 1, self._outline_level + 1)
+        self._headings += 1
+        key = f"heading-{self._headings}"
+        title = " ".join(self.text(plain_text(heading.children), bold=True).split())
+        markup = f'<a name="{key}"/>' + self.markup(heading.children, bold=True)
+        return _HeadingParagraph(
+            markup, style, key=key, title=title or "—", level=max(0, self._outline_level)
+        )
+
+    def _list(self, block: ListBlock) -> ListFlowable:
+        items = [self.blocks(item, in_list=True) or [Spacer(0, 0)] for item in block.items]
+        ordered = block.ordered
+        return ListFlowable(
+            items,
+            bulletType="1" if ordered else "bullet",
+            start=block.start if ordered else "\u2022",
+            bulletFormat="%s." if ordered else None,
+            bulletFontName=_REGULAR,
+            bulletFontSize=self.styles.body.fontSize,
+            bulletColor=colors.HexColor(_NAVY),
+            leftIndent=16,
+            spaceAfter=4,
+        )
+
+    def _table(self, table: Table) -> list[Flowable]:
+        width = max(len(table.header), *(len(row) for row in table.rows), 0)
+        if width == 0:
+            return []
+        rows = [_padded(row, width) for row in (table.header, *table.rows)]
+        aligns = [*table.align, *(Align.LEFT,) * width][:width]
+        data = [
+            [
+                Paragraph(
+                    self.markup(cell, bold=index == 0),
+                    _aligned(self.styles.header_cell if index == 0 else self.styles.cell, align),
+                )
+                for cell, align in zip(row, aligns, strict=True)
+            ]
+            for index, row in enumerate(rows)
+        ]
+        texts = [[plain_text(row[column]) for row in rows] for column in range(width)]
+        widths = column_widths(texts, _TEXT_WIDTH, _measure_cell, padding=2 * _CELL_PADDING_X)
+        flowable = RLTable(
+            data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", style=_table_style()
+        )
+        return [Spacer(0, 2), flowable, Spacer(0, 8)]
+
+    def markup(self, inlines: Sequence[Inline], *, bold: bool = False, italic: bool = False) -> str:
+        """Reportlab paragraph markup for inlines; all text escaped, unprintables dropped."""
+        return "".join(self._inline(inline, bold=bold, italic=italic) for inline in inlines)
+
+    def _inline(self, inline: Inline, *, bold: bool, italic: bool) -> str:
+        match inline:
+            case Text(text=text):
+                return escape(self.text(text, bold=bold, italic=italic))
+            case Strong(children=children):
+                return f"<b>{self.markup(children, bold=True, italic=italic)}</b>"
+            case Emphasis(children=children):
+                return f"<i>{self.markup(children, bold=bold, italic=True)}</i>"
+            case Link():
+                return self._link(inline, bold=bold, italic=italic)
+            case Anchor(id=anchor_id):
+                return f"<a name={_attribute(anchor_id)}/>"
+            case LineBreak():
+                return "<br/>"
+            case _:
+                assert_never(inline)
+
+    def _link(self, link: Link, *, bold: bool, italic: bool) -> str:
+        inner = self.markup(link.children, bold=bold, italic=italic)
+        if link.internal:
+            target = link.target[1:]
+            if target not in self.anchors:
+                self.broken_links[target] = None
+                return inner
+            return f'<a href={_attribute(link.target)} color="{_NAVY}">{inner}</a>'
+        return f'<a href={_attribute(link.target)} color="{_LINK}" underline="1">{inner}</a>'
+
+    def text(self, text: str, *, bold: bool = False, italic: bool = False) -> str:
+        """The text with characters the face lacks removed (and noted), whitespace kept."""
+        glyphs = self.coverage[bold, italic]
+        kept: list[str] = []
+        for char in text:
+            if char in "\t\n\r":
+                kept.append(" ")
+            elif ord(char) in glyphs:
+                kept.append(char)
+            elif not is_invisible(char):
+                self.dropped[char] = None
+        return "".join(kept)
+
+
+def _padded(row: Sequence[tuple[Inline, ...]], width: int) -> tuple[tuple[Inline, ...], ...]:
+    return (*row, *((),) * (width - len(row)))
+
+
+def _attribute(value: str) -> str:
+    """A quoted markup attribute value: quotes and ampersands escaped."""
+    return '"' + escape(value, {'"': "&quot;"}) + '"'
+
+
+def _measure_cell(text: str) -> float:
+    """Width of the widest line of a cell in points, measured bold so headers fit too."""
+    return max(pdfmetrics.stringWidth(line, _BOLD, _TABLE_FONT_SIZE) for line in text.split("\n"))
+
+
+def _table_style() -> TableStyle:
+    return TableStyle(
+        [
+            # reportlab's default cell font is Helvetica, which would be referenced unembedded.
+            ("FONTNAME", (0, 0), (-1, -1), _REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING_X),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(_NAVY)),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor(_ZEBRA)]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(_HAIRLINE)),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.HexColor(_NAVY)),
+        ]
+    )
+
+
+def _rule() -> HRFlowable:
+    return HRFlowable(
+        width="100%",
+        thickness=0.5,
+        color=colors.HexColor(_HAIRLINE),
+        spaceBefore=6,
+        spaceAfter=10,
+        hAlign="LEFT",
+    )
+
+
+def _title_block(meta: DocumentMeta, builder: _StoryBuilder) -> list[Flowable]:
+    """Title, subtitle, a navy rule and the labelled author / date / period lines."""
+    styles = builder.styles
+    flowables: list[Flowable] = [
+        Paragraph(escape(builder.text(meta.title, bold=True)), styles.title)
+    ]
+    if meta.subtitle:
+        flowables.append(Paragraph(escape(builder.text(meta.subtitle)), styles.subtitle))
+    flowables.append(
+        HRFlowable(
+            width="100%",
+            thickness=1.5,
+            color=colors.HexColor(_NAVY),
+            spaceBefore=4,
+            spaceAfter=8,
+            hAlign="LEFT",
+        )
+    )
+    lines = title_block_lines(meta)
+    if lines:
+        rows = [
+            [
+                Paragraph(escape(label.upper()), styles.meta_label),
+                Paragraph(escape(builder.text(value)), styles.meta_value),
+            ]
+            for label, value in lines
+        ]
+        meta_table = RLTable(rows, colWidths=[32 * mm, _TEXT_WIDTH - 32 * mm], hAlign="LEFT")
+        meta_table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), _REGULAR),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                ]
+            )
+        )
+        flowables.append(meta_table)
+    flowables.append(Spacer(0, 10))
+    return flowables
+
+
+# ---------------------------------------------------------------------------------------------
+# Page template, furniture and the build
+
+
+class _BriefingDocTemplate(BaseDocTemplate):
+    """A4 doc template that turns placed headings into outline entries."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 # reportlab's hook name
+        """Add the outline entry once the heading's page (and its destination) is known."""
+        if isinstance(flowable, _HeadingParagraph):
+            self.canv.addOutlineEntry(
+                flowable.outline_title, flowable.outline_key, level=flowable.outline_level
+            )
+
+
+def _build(
+    story: list[Flowable], meta: DocumentMeta, total_pages: int, *, reproducible: bool
+) -> tuple[bytes, int]:
+    """Lay the story out once; returns the bytes and the number of pages it took."""
+    buffer = io.BytesIO()
+    doc = _BriefingDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=_MARGIN_X,
+        rightMargin=_MARGIN_X,
+        topMargin=_MARGIN_TOP,
+        bottomMargin=_MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=list(meta.keywords),
+        creator="briefing",
+        lang=meta.language or None,
+        invariant=1 if reproducible else 0,
+        initialFontName=_REGULAR,
+        displayDocTitle=True,
+    )
+
+    def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        _draw_furniture(canvas, meta, total_pages)
+
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
+    doc.build(story)
+    return buffer.getvalue(), doc.page
+
+
+def _draw_furniture(canvas: Canvas, meta: DocumentMeta, total_pages: int) -> None:
+    """Running title, marking in header and footer, hairlines and "Page X of Y"."""
+    page = canvas.getPageNumber()
+    header_y = _PAGE_HEIGHT - 15 * mm
+    footer_y = 12 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(colors.HexColor(_HAIRLINE))
+    canvas.setLineWidth(0.5)
+    canvas.line(_MARGIN_X, header_y - 3 * mm, _PAGE_WIDTH - _MARGIN_X, header_y - 3 * mm)
+    canvas.line(_MARGIN_X, footer_y + 5 * mm, _PAGE_WIDTH - _MARGIN_X, footer_y + 5 * mm)
+    canvas.setFillColor(colors.HexColor(_MUTED))
+    canvas.setFont(_REGULAR, 7.5)
+    if page > 1:
+        canvas.drawString(_MARGIN_X, header_y, _fit(meta.title, 90 * mm))
+    if meta.author:
+        canvas.drawString(_MARGIN_X, footer_y, _fit(meta.author, 70 * mm))
+    of_total = f" of {total_pages}" if total_pages else ""
+    canvas.drawRightString(_PAGE_WIDTH - _MARGIN_X, footer_y, f"Page {page}{of_total}")
+    if meta.marking:
+        _draw_marking(canvas, meta.marking, header_y)
+        _draw_marking(canvas, meta.marking, footer_y)
+    canvas.restoreState()
+
+
+def _fit(text: str, width: float) -> str:
+    """The text shortened with an ellipsis to fit ``width`` points in the furniture font."""
+    if pdfmetrics.stringWidth(text, _REGULAR, 7.5) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", _REGULAR, 7.5) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_marking(canvas: Canvas, marking: str, baseline: float) -> None:
+    """The marking centred on the page; a TLP label as coloured text on a black box."""
+    size = 8.0
+    label = marking.strip()
+    text_width = pdfmetrics.stringWidth(label, _BOLD, size)
+    centre = _PAGE_WIDTH / 2
+    paint = marking_colours(label)
+    if tlp_colour(label) is not None:
+        pad_x, pad_y = 4.0, 2.5
+        canvas.setFillColor(colors.HexColor(paint.background))
+        canvas.rect(
+            centre - text_width / 2 - pad_x,
+            baseline - pad_y,
+            text_width + 2 * pad_x,
+            size + 2 * pad_y - 1,
+            stroke=0,
+            fill=1,
+        )
+    canvas.setFillColor(colors.HexColor(paint.text))
+    canvas.setFont(_BOLD, size)
+    canvas.drawCentredString(centre, baseline, label)
