@@ -7,6 +7,7 @@ a misspelt variable is an error naming the template file and line, never an empt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_SUFFIX = ".md.j2"
+_ANCHOR_NAME = re.compile(r"[A-Za-z][\w.:-]*")
 
 
 class Markup(str):
@@ -140,6 +142,15 @@ def period(chronology: Chronology) -> str:
     return start if start == end else f"{start} – {end}"
 
 
+def _anchor(name: object) -> Markup:
+    """A link target for templates: ``{{ anchor("source-1") }}``."""
+    text = str(name)
+    if not _ANCHOR_NAME.fullmatch(text):
+        message = f"anchor name {text!r} must be a letter followed by letters, digits, - _ . :"
+        raise TemplateError(message)
+    return Markup(f'<a id="{text}"></a>')
+
+
 def context(chronology: Chronology, options: Options) -> dict[str, Any]:
     """The variables a template sees (documented in the README)."""
     sources = number_sources(chronology)
@@ -155,7 +166,7 @@ def context(chronology: Chronology, options: Options) -> dict[str, Any]:
         "unplaced": _entries(chronology.unplaced, sources),
         "sources": list(sources.values()),
         "diagnostics": chronology.diagnostics,
-        "anchor": lambda name: Markup(f'<a id="{escape(str(name))}"></a>'),
+        "anchor": _anchor,
         "link": lambda text, url: Markup(f"[{escape(str(text))}](<{url}>)"),
     }
 

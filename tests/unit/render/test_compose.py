@@ -1,0 +1,134 @@
+"""Composing: the template turns the chronology into the document tree, safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.chronology import order
+from briefing.config import Options
+from briefing.errors import TemplateError
+from briefing.model import (
+    Anchor,
+    Article,
+    Chronology,
+    Event,
+    Heading,
+    Link,
+    ListBlock,
+    Paragraph,
+    Table,
+    Text,
+)
+from briefing.render.compose import compose, find_template, number_sources
+from tests.factories import article, event
+
+OPTIONS = Options(title="Test briefing", author="Desk", today=dt.date(2025, 9, 1))
+
+
+def chronology_of(*items: Event | Article) -> Chronology:
+    events = [item for item in items if isinstance(item, Event)]
+    articles = [item for item in items if isinstance(item, Article)]
+    return order(events, articles)
+
+
+def cells(table: Table, column: int) -> list[str]:
+    return ["".join(getattr(i, "text", "") for i in row[column]) for row in table.rows]
+
+
+def test_chronology_table_lists_events_in_order_with_linked_marks() -> None:
+    chronology = chronology_of(
+        event("2021", "A coup.", article="b"),
+        event("2011", "A crisis.", article="a"),
+        article("a", title="First"),
+        article("b", title="Second"),
+    )
+    document = compose(chronology, OPTIONS, project=None)
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert cells(table, 0) == ["2011", "2021"]
+    assert cells(table, 1) == ["A crisis.", "A coup."]
+    marks = [row[2] for row in table.rows]
+    assert marks == [
+        (Link(target="#source-1", children=(Text(text="[1]"),)),),
+        (Link(target="#source-2", children=(Text(text="[2]"),)),),
+    ]
+
+
+def test_each_mark_resolves_to_the_cited_articles_entry() -> None:
+    chronology = chronology_of(
+        event("2021", "A coup.", article="b"),
+        article("a", title="First"),
+        article("b", title="Second"),
+    )
+    document = compose(chronology, OPTIONS, project=None)
+    sources = next(block for block in document.blocks if isinstance(block, ListBlock))
+    first = sources.items[0][0]
+    assert isinstance(first, Paragraph)
+    assert first.children[0] == Anchor(id="source-1")
+    assert "Second" in "".join(getattr(i, "text", "") for i in first.children)
+
+
+def test_same_source_cited_twice_keeps_one_number() -> None:
+    chronology = chronology_of(
+        event("2021", "One.", article="a"),
+        event("2022", "Two.", article="a", start=10),
+        article("a"),
+    )
+    assert [entry.number for entry in number_sources(chronology).values()] == [1]
+
+
+def test_article_text_with_markup_prints_literally_in_the_table() -> None:
+    nasty = "Killed *84* | <b>100</b> & [x](https://evil) {{ title }} {% raw %}"
+    chronology = chronology_of(event("2021", nasty), article("a"))
+    document = compose(chronology, OPTIONS, project=None)
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert cells(table, 1) == [nasty]
+
+
+def test_unplaced_events_get_their_own_section_with_the_reason() -> None:
+    chronology = chronology_of(event("XXXX-09-17", "Attacks."), article("a"))
+    document = compose(chronology, OPTIONS, project=None)
+    headings = [
+        "".join(getattr(c, "text", "") for c in b.children)
+        for b in document.blocks
+        if isinstance(b, Heading)
+    ]
+    assert "Dates that could not be placed" in headings
+    table = [block for block in document.blocks if isinstance(block, Table)][-1]
+    assert cells(table, 0) == ["September 17 (year unknown)"]
+    assert cells(table, 3) == ["the article has no publication date"]
+
+
+def test_unknown_template_variable_names_the_template_file_and_line(tmp_path: Path) -> None:
+    template = tmp_path / "bad.md.j2"
+    template.write_text("# Title\n\n{{ titel }}\n", encoding="utf-8")
+    options = Options(template=str(template), today=dt.date(2025, 9, 1))
+    with pytest.raises(TemplateError) as caught:
+        compose(chronology_of(article("a")), options, project=None)
+    assert caught.value.path == template
+    assert caught.value.line == 3
+    assert "titel" in str(caught.value)
+
+
+def test_template_syntax_error_names_the_line(tmp_path: Path) -> None:
+    template = tmp_path / "bad.md.j2"
+    template.write_text("ok\n{% for x in %}\n", encoding="utf-8")
+    options = Options(template=str(template), today=dt.date(2025, 9, 1))
+    with pytest.raises(TemplateError) as caught:
+        compose(chronology_of(article("a")), options, project=None)
+    assert caught.value.line == 2
+
+
+def test_project_template_wins_over_the_packaged_one(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    own = tmp_path / "templates" / "briefing.md.j2"
+    own.write_text("# Mine\n", encoding="utf-8")
+    assert find_template("briefing", tmp_path) == own
+    assert find_template("briefing", None).parent.name == "templates"
+
+
+def test_unknown_template_name_lists_the_available_ones() -> None:
+    with pytest.raises(TemplateError, match="briefing"):
+        find_template("nonexistent", None)
