@@ -1,0 +1,133 @@
+"""Ingest: read article files into ``Article``s, one reader per suffix.
+
+``read`` reads one file; ``read_folder`` reads a project's ``articles/`` folder, turning files
+it cannot use into diagnostics so one bad file never stops a run. This package must not import
+``briefing.extract`` (a sibling stage) nor docx, reportlab or jinja2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+from briefing.errors import InputError
+from briefing.ingest import text
+from briefing.model import Article, Diagnostic, Level
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["ARTICLES_DIR", "READERS", "Reader", "read", "read_folder"]
+
+Reader = Callable[["Path"], tuple[Article, tuple[Diagnostic, ...]]]
+"""A reader: one file in, the article and what was noticed out; raises ``InputError``."""
+
+READERS: Final[Mapping[str, Reader]] = MappingProxyType(
+    {".md": text.read, ".markdown": text.read, ".txt": text.read}
+)
+"""Readers by lowercase file suffix."""
+
+ARTICLES_DIR: Final = "articles"
+"""The folder, inside an inputs folder, that holds the articles."""
+
+
+def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
+    """Read one article with the reader for its suffix.
+
+    Raises:
+        InputError: no reader handles the suffix, or the reader cannot use the file.
+    """
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(
+            f"no reader for '{path.suffix or path.name}' files; save the article as one of {known}",
+            path=path,
+        )
+    return reader(path)
+
+
+def read_folder(folder: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
+    """Read every article in ``folder/articles``, in sorted file-name order.
+
+    Files with other suffixes are skipped with an info diagnostic; a file that cannot be read
+    becomes an error diagnostic; an empty article a warning. Articles sharing an id (same
+    name, different suffix) keep the first one.
+
+    Raises:
+        InputError: ``folder`` or its ``articles`` folder does not exist.
+    """
+    articles_dir = folder / ARTICLES_DIR
+    if not folder.is_dir():
+        raise InputError(
+            "the inputs folder does not exist; pass the folder that holds 'articles/' "
+            "(for example --inputs inputs)",
+            path=folder,
+        )
+    if not articles_dir.is_dir():
+        raise InputError(
+            f"no '{ARTICLES_DIR}' folder here; create {articles_dir} and put the articles "
+            f"in it as {', '.join(sorted(READERS))} files",
+            path=folder,
+        )
+    articles: list[Article] = []
+    notes: list[Diagnostic] = []
+    ids: set[str] = set()
+    for path in sorted(articles_dir.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix.lower() not in READERS:
+            notes.append(
+                Diagnostic(
+                    level=Level.INFO,
+                    code="skipped-file",
+                    message=(
+                        f"not an article file ({path.suffix or 'no suffix'}); readable kinds "
+                        f"are {', '.join(sorted(READERS))}"
+                    ),
+                    path=path,
+                )
+            )
+            continue
+        try:
+            article, article_notes = read(path)
+        except InputError as error:
+            notes.append(
+                Diagnostic(
+                    level=Level.ERROR,
+                    code="unreadable-article",
+                    message=f"{error.message}; the article is skipped",
+                    path=error.path or path,
+                    line=error.line,
+                )
+            )
+            continue
+        notes.extend(article_notes)
+        if not article.text:
+            continue
+        if article.id in ids:
+            notes.append(
+                Diagnostic(
+                    level=Level.WARNING,
+                    code="duplicate-article-id",
+                    message=(
+                        f"another file is also named {article.id!r}; this one is skipped, "
+                        "rename it to keep both"
+                    ),
+                    path=path,
+                )
+            )
+            continue
+        ids.add(article.id)
+        articles.append(article)
+    if not articles:
+        notes.append(
+            Diagnostic(
+                level=Level.WARNING,
+                code="no-articles",
+                message=f"no readable article in {articles_dir}; add .md or .txt files there",
+                path=articles_dir,
+            )
+        )
+    return tuple(articles), tuple(notes)
