@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.extract.attribution import acronyms, attribute
 from briefing.extract.dates import find_dates
 from briefing.extract.sentences import split_sentences
 from briefing.model import Diagnostic, Event, Level, SourceRef
@@ -61,6 +62,7 @@ def extract(article: Article) -> ExtractResult:
     starts = [mention.start for mention in mentions]
     events: list[Event] = []
     seen: dict[str, int] = {}
+    known = acronyms(text)
     for start, end in split_sentences(text, article.language):
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
@@ -71,6 +73,7 @@ def extract(article: Article) -> ExtractResult:
         sentence = text[start:end]
         occurrence = seen.get(sentence, 0)
         seen[sentence] = occurrence + 1
+        said = attribute(sentence, known)
         events.append(
             Event(
                 id=event_id(article.id, sentence, occurrence),
@@ -79,6 +82,8 @@ def extract(article: Article) -> ExtractResult:
                 ),
                 text=sentence,
                 sources=(SourceRef(article=article.id, start=start, end=end),),
+                attribution=said.speaker,
+                claim=said.claim,
             )
         )
     return ExtractResult(events=tuple(events), diagnostics=_diagnose(article, events))
