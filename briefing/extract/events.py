@@ -90,22 +90,19 @@ def extract(article: Article) -> ExtractResult:
 
 
 def _diagnose(article: Article, events: list[Event]) -> tuple[Diagnostic, ...]:
-    """One warning per article whose dates could not be placed, saying how to fix it."""
+    """A note on the dates of an article that could not be placed, when it has a date.
+
+    An article without a publication date is already reported once by ingest, with the fix.
+    """
     unplaced = [event for event in events if not event.date.anchored]
-    if not unplaced:
+    if not unplaced or article.published is None:
         return ()
     quoted = ", ".join(f"“{event.date.text}”" for event in unplaced[:4])
     more = f" and {len(unplaced) - 4} more" if len(unplaced) > 4 else ""
-    if article.published is None:
-        message = (
-            f"{len(unplaced)} date(s) could not be placed ({quoted}{more}) because the article "
-            "has no publication date; add `published: YYYY-MM-DD` to its front matter"
-        )
-        code = "no-published-date"
-    else:
-        message = f"{len(unplaced)} date(s) could not be placed ({quoted}{more})"
-        code = "unanchored-date"
+    message = f"{len(unplaced)} date(s) could not be placed: {quoted}{more}"
     line = article.line_of(unplaced[0].sources[0].start)
     return (
-        Diagnostic(level=Level.WARNING, code=code, message=message, path=article.path, line=line),
+        Diagnostic(
+            level=Level.INFO, code="unanchored-date", message=message, path=article.path, line=line
+        ),
     )
