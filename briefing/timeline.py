@@ -1,0 +1,483 @@
+"""The curated timeline, ``inputs/timeline.yaml``: load it, merge fresh extraction in, save it.
+
+The analyst's work in that file is never lost: edits, rejections and manual events survive every
+rebuild, and a rebuild with no new input leaves the file byte-identical. What extraction last
+produced is remembered in a sidecar (``.briefing-cache/extracted.json`` beside the file), which
+is how an edit is recognised without the analyst marking anything; it is safe to delete.
+No document libraries here, and nothing that renders, runs the pipeline or prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from briefing.errors import InputError
+from briefing.extract.timex import interval
+from briefing.files import write_atomic
+from briefing.model import (
+    Anchoring,
+    DateMention,
+    Diagnostic,
+    Event,
+    Level,
+    Precision,
+    Status,
+    TimexType,
+)
+from briefing.timeline_file import (
+    EXTRACTED,
+    HEADER,
+    Entry,
+    dump,
+    entries_of,
+    fingerprint_event,
+    new_entry,
+    parse,
+    read_entries,
+    refresh_entry,
+    set_id,
+    set_status,
+)
+from briefing.timeline_lock import lock
+
+__all__ = ["Merged", "Timeline", "load", "lock", "merge", "save"]
+
+_CACHE_DIR = ".briefing-cache"
+_CACHE_FILE = "extracted.json"
+_CACHE_SCHEMA = 1
+_CACHE_UNREADABLE = "timeline-cache-unreadable"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline:
+    """A timeline file as read: its text, its round-trip document and its events."""
+
+    path: Path
+    """The timeline file (it may not exist yet)."""
+    exists: bool
+    """Whether the file exists; a missing file is an empty timeline."""
+    text: str
+    """The file's text exactly as read; "" when missing. ``merge`` works on a copy parsed
+    from it, so this object is never changed."""
+    document: CommentedMap
+    """The round-trip YAML document (comments and key order included). Read it, don't change
+    it: ``merge`` parses its own copy."""
+    events: tuple[Event, ...]
+    """Every readable entry in file order, whatever its status, dated as written."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Entries that could not be read (with file and line); they are left as written."""
+    extracted: dict[str, str]
+    """Event id -> fingerprint of what extraction last produced for it (from the sidecar)."""
+    cache_text: str
+    """The sidecar's text as read; "" when missing."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Merged:
+    """The result of merging fresh extraction into a timeline: what to show and what to write."""
+
+    events: tuple[Event, ...]
+    """What the documents show: new, reviewed, edited and manual events, in file order."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Unreadable entries, stale events, events citing missing articles; file and line of the
+    entry in the new text."""
+    text: str
+    """The new text of the timeline file."""
+    changed: bool
+    """Whether ``text`` differs from the file on disk (or the file does not exist yet)."""
+    cache_text: str
+    """The new text of the sidecar recording what extraction produced."""
+    cache_changed: bool
+    """Whether the sidecar must be written."""
+
+
+# ---------------------------------------------------------------------------------------------
+# load
+
+
+def load(path: Path) -> Timeline:
+    """Read a timeline file; a missing file is an empty timeline.
+
+    Raises ``InputError`` (file, line, fix) when the file cannot be read or is not YAML. A bad
+    entry (unknown status, impossible date) is a diagnostic instead and is left untouched.
+    """
+    exists = path.is_file()
+    text = _read_text(path) if exists else ""
+    document = parse(text or HEADER, path)
+    reading = read_entries(document, path)
+    events = tuple(_event_as_written(entry) for entry in reading.entries)
+    cache_text, extracted, cache_problem = _read_cache(path)
+    return Timeline(
+        path=path,
+        exists=exists,
+        text=text,
+        document=document,
+        events=events,
+        diagnostics=reading.diagnostics + cache_problem,
+        extracted=extracted,
+        cache_text=cache_text,
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            "timeline file is not UTF-8 text; save it as UTF-8 in your editor", path=path
+        ) from error
+    except OSError as error:
+        raise InputError(
+            f"cannot read the timeline file ({error.strerror or error}); check its permissions",
+            path=path,
+        ) from error
+
+
+def _cache_path(path: Path) -> Path:
+    return path.parent / _CACHE_DIR / _CACHE_FILE
+
+
+def _read_cache(path: Path) -> tuple[str, dict[str, str], tuple[Diagnostic, ...]]:
+    """The sidecar's text and fingerprints; an unreadable one is ignored (it is only a cache)."""
+    cache = _cache_path(path)
+    try:
+        text = cache.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return "", {}, ()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None
+    events = data.get("events") if isinstance(data, dict) else None
+    if isinstance(events, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in events.items()
+    ):
+        return text, dict(events), ()
+    note = Diagnostic(
+        level=Level.INFO,
+        code=_CACHE_UNREADABLE,
+        message="the record of what was last extracted is unreadable and was ignored: "
+        "entries that differ from the new extraction are treated as your edits",
+        path=cache,
+    )
+    return text, {}, (note,)
+
+
+# ---------------------------------------------------------------------------------------------
+# merge
+
+
+def merge(
+    timeline: Timeline, fresh: tuple[Event, ...], *, known_articles: frozenset[str]
+) -> Merged:
+    """Merge a complete fresh extraction (every current article's events) into the timeline.
+
+    - an event not in the file yet is appended with ``status: new``;
+    - an entry the analyst changed (date, mod, end, text, attribution, claim or sources differ
+      from what was last extracted) becomes ``edited`` and is never overwritten;
+    - an entry the analyst did not change follows the extraction and keeps its status;
+    - ``manual`` and ``rejected`` entries are never touched, and a rejected event never
+      comes back;
+    - an extracted entry whose id is no longer produced, or whose article is gone, becomes
+      ``stale``: kept in the file, left out of ``events``, reported in ``diagnostics``.
+    """
+    path = timeline.path
+    document = parse(timeline.text or HEADER, path)
+    by_id, duplicates = _index_fresh(fresh)
+    reading = read_entries(document, path)
+    taken = set(reading.ids)
+    dirty, extracted = _update_entries(
+        document, reading.entries, by_id, timeline.extracted, known_articles, taken
+    )
+    additions = sorted((e for e in by_id.values() if e.id not in taken), key=_chronological)
+    for event in additions:
+        entries_of(document).append(new_entry(event))
+        extracted[event.id] = fingerprint_event(event)
+    dirty = dirty or bool(additions)
+
+    text = dump(document) if dirty else (timeline.text or HEADER)
+    final = parse(text, path) if dirty else document
+    final_reading = read_entries(final, path)
+    events, problems = _shown(final_reading.entries, by_id, known_articles, path)
+    cache_text = _cache_text(extracted, final_reading.ids)
+    cache_notes = tuple(d for d in timeline.diagnostics if d.code == _CACHE_UNREADABLE)
+    return Merged(
+        events=events,
+        diagnostics=final_reading.diagnostics + problems + duplicates + cache_notes,
+        text=text,
+        changed=text != timeline.text or not timeline.exists,
+        cache_text=cache_text,
+        cache_changed=cache_text != timeline.cache_text,
+    )
+
+
+def _index_fresh(fresh: tuple[Event, ...]) -> tuple[dict[str, Event], tuple[Diagnostic, ...]]:
+    """Fresh events by id; a repeated id is reported and its later events ignored."""
+    by_id: dict[str, Event] = {}
+    problems: list[Diagnostic] = []
+    for event in fresh:
+        if event.id in by_id:
+            problems.append(
+                Diagnostic(
+                    level=Level.WARNING,
+                    code="duplicate-event-id",
+                    message=f"extraction produced the id '{event.id}' twice; only the first "
+                    "event is kept (please report this as a bug)",
+                )
+            )
+            continue
+        by_id[event.id] = event
+    return by_id, tuple(problems)
+
+
+def _chronological(event: Event) -> tuple[bool, dt.date, int, str, int, str]:
+    """Order of new entries: by date (unplaced last), coarser first, then by source."""
+    first = event.date.first_day
+    source = event.sources[0] if event.sources else None
+    return (
+        first is None,
+        first or dt.date.min,
+        event.date.precision.rank,
+        source.article if source else "",
+        source.start if source else 0,
+        event.id,
+    )
+
+
+def _update_entries(
+    document: CommentedMap,
+    entries: tuple[Entry, ...],
+    by_id: dict[str, Event],
+    last: dict[str, str],
+    known_articles: frozenset[str],
+    taken: set[str],
+) -> tuple[bool, dict[str, str]]:
+    """Apply the curation rules to every existing entry, in place.
+
+    Returns whether the document changed and the fingerprints to remember for next time;
+    ``taken`` (every id in the file) grows by the ids given to manual entries.
+    """
+    items = entries_of(document)
+    dirty = False
+    remembered: dict[str, str] = {}
+    for entry in entries:
+        item = items[entry.index]
+        if entry.status is Status.MANUAL and not entry.id:
+            new_id = _manual_id(entry, taken)
+            taken.add(new_id)
+            set_id(item, new_id)
+            dirty = True
+        if entry.status not in EXTRACTED:
+            continue
+        event = by_id.get(entry.id)
+        gone = event is None or any(s.article not in known_articles for s in entry.sources)
+        if event is None or gone:
+            if entry.id in last:
+                remembered[entry.id] = last[entry.id]
+            status = Status.STALE
+        else:
+            remembered[entry.id] = fingerprint_event(event)
+            status, refreshed = _follow(item, entry, event, last.get(entry.id, ""))
+            dirty = dirty or refreshed
+        if status is not entry.status:
+            set_status(item, status)
+            dirty = True
+    return dirty, remembered
+
+
+def _follow(item: CommentedMap, entry: Entry, event: Event, last: str) -> tuple[Status, bool]:
+    """The status of an entry extraction still produces, refreshing it when not edited.
+
+    Edited means: differs from the fresh extraction and from the last one (when the sidecar
+    is gone, from the fresh one only, which can only err towards keeping the analyst's text).
+    """
+    current = entry.fingerprint
+    if current != fingerprint_event(event) and current != last:
+        return Status.EDITED, False
+    refreshed = refresh_entry(item, entry, event)
+    if entry.status is Status.STALE:
+        return Status.NEW, refreshed  # back after going away: to be looked at again
+    if entry.status is Status.EDITED:
+        return Status.REVIEWED, refreshed  # the analyst's version is the extraction now
+    return entry.status, refreshed
+
+
+def _manual_id(entry: Entry, taken: set[str]) -> str:
+    """A stable id for a manual entry written without one, from its date and text."""
+    digest = hashlib.sha256(f"{entry.value}\n{entry.text}".encode()).hexdigest()
+    base = f"manual-{digest[:8]}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _cache_text(extracted: dict[str, str], ids: frozenset[str]) -> str:
+    """The sidecar's text: fingerprints of the events still in the file, in id order."""
+    kept = {key: extracted[key] for key in sorted(extracted) if key in ids}
+    data = {
+        "schema": _CACHE_SCHEMA,
+        "about": "what extraction last produced for each event of the timeline file, to "
+        "recognise the analyst's edits; safe to delete",
+        "events": kept,
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# What the documents show
+
+
+def _shown(
+    entries: tuple[Entry, ...],
+    by_id: dict[str, Event],
+    known_articles: frozenset[str],
+    path: Path,
+) -> tuple[tuple[Event, ...], tuple[Diagnostic, ...]]:
+    """The events to show and the problems to report, from the merged file."""
+    events: list[Event] = []
+    problems: list[Diagnostic] = []
+    for entry in entries:
+        missing = sorted({s.article for s in entry.sources} - known_articles)
+        if entry.status is Status.REJECTED:
+            continue
+        if entry.status is Status.STALE:
+            problems.append(_stale(entry, missing, path))
+            continue
+        if entry.status is Status.MANUAL:
+            problems.extend(_manual_problems(entry, missing, path))
+        fresh = by_id.get(entry.id) if entry.status is not Status.MANUAL else None
+        events.append(_event(entry, fresh))
+    return tuple(events), tuple(problems)
+
+
+def _stale(entry: Entry, missing: list[str], path: Path) -> Diagnostic:
+    if missing:
+        code = "missing-article"
+        why = f"cites {', '.join(repr(m) for m in missing)}, no longer among the articles"
+    else:
+        code = "stale-event"
+        articles = ", ".join(sorted({repr(s.article) for s in entry.sources})) or "its article"
+        why = f"its sentence is no longer found in {articles} (was the article edited?)"
+    return Diagnostic(
+        level=Level.WARNING,
+        code=code,
+        message=f"event '{entry.id}' is stale: {why}; it stays in the file and out of the "
+        "briefing. Set `status: rejected` to drop it, or `status: manual` to keep it as written",
+        path=path,
+        line=entry.line,
+    )
+
+
+def _manual_problems(entry: Entry, missing: list[str], path: Path) -> tuple[Diagnostic, ...]:
+    if missing:
+        return (
+            Diagnostic(
+                level=Level.WARNING,
+                code="missing-article",
+                message=f"manual event '{entry.id}' cites "
+                f"{', '.join(repr(m) for m in missing)}, not among the articles: "
+                "fix the article id (a file name without its suffix) or add the article",
+                path=path,
+                line=entry.line,
+            ),
+        )
+    if not entry.sources:
+        return (
+            Diagnostic(
+                level=Level.WARNING,
+                code="manual-without-source",
+                message=f"manual event '{entry.id}' has no `sources:`; every statement of a "
+                "briefing should cite the article it comes from",
+                path=path,
+                line=entry.line,
+            ),
+        )
+    return ()
+
+
+def _event(entry: Entry, fresh: Event | None) -> Event:
+    """The event an entry shows: the extraction's own where the analyst left it as extracted."""
+    if fresh is None:
+        return _event_as_written(entry)
+    if entry.fingerprint == fingerprint_event(fresh):
+        return dataclasses.replace(fresh, status=entry.status, notes=entry.notes)
+    date = fresh.date
+    same_date = (entry.value, entry.mod, entry.end) == (date.value, date.mod, date.end_value)
+    mention = _rebase(date, entry.text) if same_date else _written_mention(entry)
+    return _event_as_written(entry, mention)
+
+
+def _event_as_written(entry: Entry, mention: DateMention | None = None) -> Event:
+    return Event(
+        id=entry.id,
+        date=mention if mention is not None else _written_mention(entry),
+        text=entry.text,
+        sources=entry.sources,
+        attribution=entry.attribution,
+        claim=entry.claim,
+        status=entry.status,
+        notes=entry.notes,
+    )
+
+
+def _written_mention(entry: Entry) -> DateMention:
+    """A date the analyst wrote: explicit, with no span in the sentence."""
+    span = interval(entry.value, entry.mod, entry.end)
+    anchored = span.first is not None
+    reason = ""
+    if not anchored:
+        reason = (
+            "the date has no year: write the full date (e.g. 2024-09-17) in the timeline file"
+            if entry.value.startswith("XXXX")
+            else "the date is too vague to place in a chronology"
+        )
+    return DateMention(
+        start=0,
+        end=0,
+        text="",
+        type=TimexType.TIME if span.precision is Precision.TIME else TimexType.DATE,
+        value=entry.value,
+        precision=span.precision,
+        mod=entry.mod,
+        end_value=entry.end,
+        first_day=span.first,
+        last_day=span.last,
+        anchoring=Anchoring.EXPLICIT if anchored else Anchoring.NONE,
+        reason=reason,
+    )
+
+
+def _rebase(mention: DateMention, sentence: str) -> DateMention:
+    """The extracted mention, its offsets moved into a sentence the analyst reworded."""
+    if mention.text and sentence[mention.start : mention.end] == mention.text:
+        return mention
+    at = sentence.find(mention.text) if mention.text else -1
+    if at < 0:
+        return dataclasses.replace(mention, start=0, end=0, text="")
+    return dataclasses.replace(mention, start=at, end=at + len(mention.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# save
+
+
+def save(path: Path, merged: Merged) -> None:
+    """Write the timeline file and its sidecar atomically, each only when it changed.
+
+    The timeline goes first: if the process dies between the two writes, the old sidecar
+    still lets the next merge recognise every entry that equals the fresh extraction.
+    """
+    if merged.changed:
+        write_atomic(path, merged.text.encode("utf-8"))
+    if merged.cache_changed:
+        write_atomic(_cache_path(path), merged.cache_text.encode("utf-8"))
