@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__, pipeline
-from briefing.config import FORMATS, TLP_LABELS, Citations, options_from, read_settings
+from briefing.config import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    TLP_LABELS,
+    Citations,
+    options_from,
+    read_settings,
+)
 from briefing.errors import BriefingError
 from briefing.extract.timex_io import tag_lines
 from briefing.model import Level
@@ -84,8 +91,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--format",
         metavar="LIST",
         type=_formats,
-        default=FORMATS,
-        help=f"comma-separated outputs to write (default: {','.join(FORMATS)})",
+        default=DEFAULT_FORMATS,
+        help=f"comma-separated outputs to write, from {','.join(FORMATS)} "
+        f"(default: {','.join(DEFAULT_FORMATS)})",
     )
     build.add_argument(
         "--template", metavar="NAME|PATH", help="template name or .md.j2 file (default: briefing)"

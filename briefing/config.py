@@ -21,8 +21,11 @@ SETTINGS_FILE = "briefing.yaml"
 TLP_LABELS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 """The Traffic Light Protocol 2.0 labels a marking may take."""
 
-FORMATS = ("pdf", "docx", "json")
-"""Output formats ``build`` knows, in the order they are written."""
+FORMATS = ("pdf", "docx", "json", "md", "csv", "timelinejs")
+"""Output formats ``build`` knows."""
+
+DEFAULT_FORMATS = ("pdf", "docx", "json")
+"""What ``build`` writes when no ``--format`` is given."""
 
 
 class Citations(enum.StrEnum):
@@ -42,7 +45,7 @@ class Options:
     """Project folders; each has ``articles/`` and may have ``briefing.yaml``."""
     out: Path = Path("out")
     """Where documents are written."""
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     """Which outputs to write."""
     title: str = "Briefing"
     subtitle: str = ""

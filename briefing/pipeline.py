@@ -12,25 +12,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import chronology as chronology_stage
+from briefing.config import Options
 from briefing.extract.events import extract
 from briefing.files import write_atomic
 from briefing.ingest import read_folder
-from briefing.model import Chronology, Diagnostic
-from briefing.render import docx_writer, json_export, pdf_writer
-from briefing.render.compose import compose
+from briefing.model import Chronology, Diagnostic, Document
+from briefing.render import docx_writer, json_export, pdf_writer, table_exports
+from briefing.render.compose import compose, markdown
 
 if TYPE_CHECKING:
-    from briefing.config import Options
-    from briefing.model import Article, Document, Event
+    from briefing.model import Article, Event
 
-Writer = Callable[["Document", "Chronology"], bytes]
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Composed:
+    """Everything a writer may draw on: the one document tree and the data behind it."""
+
+    chronology: Chronology
+    markdown: str
+    document: Document
+    options: Options
+
+
+Writer = Callable[[Composed], bytes]
 
 WRITERS: dict[str, tuple[str, Writer]] = {
-    "pdf": ("briefing.pdf", lambda document, _: pdf_writer.write(document)),
-    "docx": ("briefing.docx", lambda document, _: docx_writer.write(document)),
-    "json": ("timeline.json", lambda _, chronology: json_export.write(chronology)),
+    "pdf": ("briefing.pdf", lambda c: pdf_writer.write(c.document)),
+    "docx": ("briefing.docx", lambda c: docx_writer.write(c.document)),
+    "json": ("timeline.json", lambda c: json_export.write(c.chronology)),
+    "md": ("briefing.md", lambda c: c.markdown.encode("utf-8")),
+    "csv": ("timeline.csv", lambda c: table_exports.write_csv(c.chronology)),
+    "timelinejs": (
+        "timelinejs.json",
+        lambda c: table_exports.write_timelinejs(c.chronology, c.options.title, c.options.subtitle),
+    ),
 }
-"""Output format -> (file name, writer). Writers get the document and the chronology."""
+"""Output format -> (file name, writer)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,11 +87,17 @@ def build(options: Options) -> Result:
     """Build the briefing: every requested output rendered, then all written."""
     ordered = chronology(options)
     project = options.inputs[0] if options.inputs else None
-    document = compose(ordered, options, project=project)
+    text = markdown(ordered, options, project=project)
+    composed = Composed(
+        chronology=ordered,
+        markdown=text,
+        document=compose(ordered, options, project=project, text=text),
+        options=options,
+    )
     rendered: list[tuple[Path, bytes]] = []
     for name in options.formats:
         filename, writer = WRITERS[name]
-        rendered.append((options.out / filename, writer(document, ordered)))
+        rendered.append((options.out / filename, writer(composed)))
     for path, data in rendered:
         write_atomic(path, data)
     return Result(

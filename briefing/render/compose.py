@@ -231,10 +231,18 @@ def _template_line(error: BaseException, template: Path) -> int | None:
     return line
 
 
-def compose(chronology: Chronology, options: Options, *, project: Path | None) -> Document:
-    """The document of a briefing: template rendered, Markdown parsed, meta filled in."""
+def markdown(chronology: Chronology, options: Options, *, project: Path | None) -> str:
+    """The briefing as Markdown: the template rendered over the chronology."""
     template = find_template(options.template, project)
-    markdown = render_markdown(template, context(chronology, options))
+    return render_markdown(template, context(chronology, options))
+
+
+def compose(
+    chronology: Chronology, options: Options, *, project: Path | None, text: str | None = None
+) -> Document:
+    """The document of a briefing: template rendered (unless ``text`` is given), parsed, meta."""
+    if text is None:
+        text = markdown(chronology, options, project=project)
     meta = DocumentMeta(
         title=options.title,
         subtitle=options.subtitle,
@@ -246,4 +254,4 @@ def compose(chronology: Chronology, options: Options, *, project: Path | None) -
         subject=options.subtitle or options.title,
         keywords=options.keywords,
     )
-    return Document(meta=meta, blocks=parse(markdown))
+    return Document(meta=meta, blocks=parse(text))
