@@ -97,11 +97,29 @@ _COMMENT_NOTICE: Final = re.compile(
 )
 
 _READER_PROMPT: Final = re.compile(
-    r"^(?:tell us|send us|share your|get in touch|email us|e-mail us|contact us"
-    r"|what do you think|are you (?:in|a|an|affected|living)|do you (?:know|have|think)"
-    r"|have you (?:been|seen|noticed|got)|if you (?:are|were|have|live|'re)"
-    r"|if you're|did you (?:see|witness)|were you)\b",
+    r"^(?:tell us|send us|share your (?:thoughts|experiences?|views|stories|story|pictures|photos)"
+    r"|get in touch|e-?mail us|contact us|have your say)\b",
     _FLAGS,
+)
+_READER_QUESTION: Final = re.compile(
+    r"^(?:are you|do you|have you|has your|were you|did you|is your|what do you think"
+    r"|what are your|how (?:are|were|has|have|did) you)\b.*\?\W*$",
+    _FLAGS,
+)
+# A comment section without per-comment headers: from an opening notice to a closing one.
+_COMMENTS_OPEN: Final = re.compile(
+    r"\bwe welcome comments that\b|\bviews expressed in the comments\b"
+    r"|\bin the comments section below\b|\byour comments may be published\b",
+    _FLAGS,
+)
+_COMMENTS_CLOSE: Final = re.compile(
+    r"\bdiscussion is (?:now )?closed\b|\bcomments (?:to this entry )?are (?:now )?closed\b",
+    _FLAGS,
+)
+# A signature line after each comment ("Posted by: name | May 28, 2010 7:17 PM | Report abuse").
+_COMMENT_FOOTER: Final = re.compile(r"\bPosted by:\s*\S[^|\n]{0,60}\|", _FLAGS)
+_PHOTO_CREDIT: Final = re.compile(
+    r"^(?:photograph|photo|picture|image)s?:\s*\S[^.!?]{0,60}?\\?/\S+\s+", _FLAGS
 )
 
 _NAVIGATION: Final = frozenset(
@@ -146,7 +164,7 @@ _IMPERATIVE: Final = re.compile(
     _FLAGS,
 )
 _CALL_TO_ACTION: Final = re.compile(
-    r"\b(?:donate|subscribe|sign up|join)(?: (?:now|here|today))?\W*$", _FLAGS
+    r"\b(?:donate|subscribe|sign up|join) (?:now|here|today)\W*$", _FLAGS
 )
 
 _BYLINE: Final = re.compile(
@@ -179,7 +197,22 @@ _CREDITS: Final = re.compile(
     r"|^(?:photo|photograph|picture|image|credit|video|graphic)s?\s*:",
     _FLAGS,
 )
-_COPYRIGHT: Final = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", _FLAGS)
+# Credits that may carry a date which is not an event: copyright years, print editions.
+_COPYRIGHT: Final = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
+    r"|^a version (?:of this article )?appeared (?:on|in) (?:p|page )\d+",
+    _FLAGS,
+)
+# A wire credit in brackets opening a line: "(Reporting by A; Editing by B)".
+_WIRE_CREDIT: Final = re.compile(
+    r"^(?:\(|-LRB-)\s*(?:additional )?(?:reporting|editing|writing|compiled|research) by\b",
+    _FLAGS,
+)
+# A bracketed pointer to other pages: "(For more stories on X, click here)".
+_POINTER: Final = re.compile(
+    r"^(?:\(|-LRB-)\s*for (?:more|a|an|the|full|related)\b.{0,120}\b(?:click|go to|see)\b",
+    _FLAGS,
+)
 
 # Parenthesised caption cues a copied caption carries and the sentence does not.
 _CAPTION_CUE: Final = re.compile(
@@ -282,17 +315,15 @@ def _is_comment_notice(line: str) -> bool:
 
 
 def _is_reader_prompt(line: str) -> bool:
-    return _READER_PROMPT.search(line) is not None and (
-        _ending(line) == "?" or re.search(r"\b(?:you|your)\b", line, _FLAGS) is not None
-    )
+    return _READER_PROMPT.search(line) is not None or _READER_QUESTION.search(line) is not None
 
 
 def _is_credit(line: str) -> bool:
-    return _CREDITS.search(line) is not None and len(_words(line)) <= 40
+    return _CREDITS.search(line) is not None and len(_words(line)) <= 25
 
 
 def _is_copyright(line: str) -> bool:
-    return _COPYRIGHT.search(line) is not None and len(_words(line)) <= 40
+    return _COPYRIGHT.search(line) is not None and len(_words(line)) <= 60
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,19 +335,41 @@ class _Line:
     number: int
     text: str
     reason: str = ""
-    keep_prefix: str = ""
-    """For a line whose tail is removed (a comment thread starting mid-line), the kept part."""
+    kept: str = ""
+    """When only part of the line is removed (a comment thread starting mid-line, a photo
+    credit glued to a sentence), the part kept; the rest is ``dropped``."""
+    dropped: str = ""
+
+
+def _mark_comment_sections(lines: list[_Line]) -> None:
+    """Mark comments between an opening notice ("We welcome comments that...") and a closing one."""
+    inside = False
+    for index, line in enumerate(lines):
+        if not inside and _COMMENTS_OPEN.search(line.text):
+            line.reason = "comments-notice"
+            inside = True
+            _mark_prompts_before(lines, index)
+        elif inside and _COMMENTS_CLOSE.search(line.text):
+            line.reason = "comments-notice"
+            inside = False
+        elif inside:
+            line.reason = "comments"
 
 
 def _mark_comment_thread(lines: list[_Line]) -> None:
-    """Mark the first reader-comment header and everything after it."""
+    """Mark the first reader-comment header or signature and everything after it."""
     for index, line in enumerate(lines):
-        match = _COMMENT_HEADER.search(line.text)
-        if match is None:
+        if line.reason:
             continue
-        prefix = line.text[: match.start()].rstrip()
-        if prefix and _words(prefix):
-            line.keep_prefix = prefix
+        header = _COMMENT_HEADER.search(line.text)
+        if header is None and _COMMENT_FOOTER.search(line.text) is None:
+            continue
+        # A header may follow the article's last words on the same line; a signature follows
+        # the comment's own text, so with a signature the whole line goes.
+        start = 0 if header is None else header.start()
+        prefix = line.text[:start].rstrip()
+        if _words(prefix):
+            line.kept, line.dropped = prefix, line.text[start:]
         line.reason = "comments"
         for later in lines[index + 1 :]:
             later.reason = "comments"
@@ -353,7 +406,8 @@ def _strong_reason(text: str, *, dated: bool) -> str:
         ("comments", _COMMENT_MARKER.search(_normalised(text)) is not None),
         ("comments-notice", _is_comment_notice(text)),
         ("reader-prompt", _is_reader_prompt(text)),
-        ("credits", _is_credit(text)),
+        ("credits", _is_credit(text) or _WIRE_CREDIT.search(text) is not None),
+        ("navigation", _POINTER.search(text) is not None),
         ("banner", _is_banner(text)),
     )
     return next((reason for reason, hit in checks if hit), "")
@@ -424,6 +478,17 @@ def _mark_captions(lines: list[_Line]) -> None:
         line.reason = "caption"
 
 
+def _split_photo_credit(line: _Line) -> str:
+    """Drop a photo credit glued to the start of a sentence ("Photograph: A/AP The oil...")."""
+    match = _PHOTO_CREDIT.match(line.text)
+    if match is None:
+        return ""
+    rest = line.text[match.end() :]
+    if len(_words(rest)) >= 5:
+        line.kept, line.dropped = rest, line.text[: match.end()].rstrip()
+    return "credits"
+
+
 def _is_title(text: str, title_key: str) -> bool:
     key = _key(text)
     if not key or not title_key:
@@ -445,6 +510,7 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
         _Line(number=first_line + index, text=re.sub(r"[ \t]+", " ", raw).strip())
         for index, raw in enumerate(text.split("\n"))
     ]
+    _mark_comment_sections(lines)
     _mark_comment_thread(lines)
     title_key = _key(title)
     seen_content = 0
@@ -454,6 +520,9 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
         seen_content += 1
         if seen_content <= 5 and _is_title(line.text, title_key):
             line.reason = "title"
+            continue
+        line.reason = _split_photo_credit(line)
+        if line.reason:
             continue
         dated = _has_date(line.text)
         line.reason = _strong_reason(line.text, dated=dated)
@@ -474,9 +543,9 @@ def _assemble(lines: list[_Line]) -> Cleaned:
     offset = 0
     blank_before = False
     for line in lines:
-        kept = line.keep_prefix if line.reason else line.text
+        kept = line.kept if line.reason else line.text
         if line.reason:
-            removed_text = line.text[len(line.keep_prefix) :].strip()
+            removed_text = line.dropped if line.kept else line.text
             removed.append(RemovedLine(line=line.number, text=removed_text, reason=line.reason))
         if not kept:
             blank_before = blank_before or not line.text
