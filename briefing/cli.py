@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,32 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--reviewed-only", action="store_true", help="leave events with status `new` out"
     )
 
+    update = commands.add_parser(
+        "update",
+        help="merge new articles into inputs/timeline.yaml without rendering",
+        description="Extract events from new or changed articles and merge them into the "
+        "curated timeline file, keeping every edit, rejection and manual event.",
+    )
+    _add_project_options(update)
+
+    check = commands.add_parser(
+        "check",
+        help="list problems in the inputs (file and line), exit 1 on errors",
+        description="Lint the project: articles without a publication date, dates that could "
+        "not be placed, malformed front matter, stale events, events citing missing articles.",
+    )
+    _add_project_options(check)
+    check.add_argument(
+        "--removed", action="store_true", help="also list lines removed as page furniture"
+    )
+
+    status = commands.add_parser(
+        "status",
+        help="count articles and events by status",
+        description="Counts: articles, events by status, events new since the last build.",
+    )
+    _add_project_options(status)
+
     dates = commands.add_parser(
         "dates",
         help="tag temporal expressions in JSON lines (for scoring)",
@@ -128,16 +155,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def _options(args: argparse.Namespace) -> Options:
     inputs = tuple(args.inputs) if args.inputs else (Path("inputs"),)
     settings = read_settings(inputs[0])
+    citations = getattr(args, "citations", None)
     return options_from(
         settings,
         inputs=inputs,
-        out=args.out,
-        formats=args.format,
-        template=args.template,
-        title=args.title,
-        marking=args.marking,
-        citations=Citations(args.citations) if args.citations else None,
-        reviewed_only=args.reviewed_only or None,
+        out=getattr(args, "out", None),
+        formats=getattr(args, "format", None),
+        template=getattr(args, "template", None),
+        title=getattr(args, "title", None),
+        marking=getattr(args, "marking", None),
+        citations=Citations(citations) if citations else None,
+        reviewed_only=getattr(args, "reviewed_only", False) or None,
         today=today(),
     )
 
@@ -169,6 +197,48 @@ def _build(args: argparse.Namespace) -> int:
     return status
 
 
+def _update(args: argparse.Namespace) -> int:
+    result = pipeline.update(_options(args))
+    status = _report(result.diagnostics, strict=args.strict)
+    counts = Counter(event.status.value for event in result.merged.events)
+    summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    state = "updated" if result.outputs else "unchanged"
+    print(f"{pipeline.timeline_path(_options(args))}: {state} ({summary or 'no events'})")
+    return status
+
+
+def _check(args: argparse.Namespace) -> int:
+    options = _options(args)
+    chronology, _ = pipeline.curate(options)
+    worst = EXIT_OK
+    for diagnostic in chronology.diagnostics:
+        print(diagnostic.format())
+        if diagnostic.level is Level.ERROR or (args.strict and diagnostic.level is Level.WARNING):
+            worst = EXIT_ERROR
+    if args.removed:
+        for article in chronology.articles:
+            for line in article.removed:
+                print(f"{article.path}:{line.line}: removed ({line.reason}): {line.text}")
+    problems = sum(1 for d in chronology.diagnostics if d.level is not Level.INFO)
+    print(f"{len(chronology.articles)} articles checked, {problems} problem(s)", file=sys.stderr)
+    return worst
+
+
+def _status(args: argparse.Namespace) -> int:
+    options = _options(args)
+    chronology, merged = pipeline.curate(options)
+    stored = pipeline.stored_statuses(options)
+    print(f"articles: {len(chronology.articles)}")
+    print(f"events placed: {len(chronology.events)}, not placed: {len(chronology.unplaced)}")
+    for name, count in sorted(stored.items()):
+        print(f"  {name}: {count}")
+    added = len(merged.events) - sum(
+        count for name, count in stored.items() if name not in ("rejected", "stale")
+    )
+    print(f"new since the last build or update: {max(added, 0)}")
+    return EXIT_OK
+
+
 def _dates(args: argparse.Namespace) -> int:
     if args.file is None:
         for line in tag_lines(sys.stdin):
@@ -188,7 +258,13 @@ def _dates(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = parse_args(argv)
-    commands = {"build": _build, "dates": _dates}
+    commands = {
+        "build": _build,
+        "update": _update,
+        "check": _check,
+        "status": _status,
+        "dates": _dates,
+    }
     try:
         return commands[args.command](args)
     except BriefingError as error:

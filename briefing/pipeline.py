@@ -6,12 +6,14 @@ them succeeded, so a failure halfway leaves the previous files untouched.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import chronology as chronology_stage
+from briefing import timeline
 from briefing.config import Options
 from briefing.extract.events import extract
 from briefing.files import write_atomic
@@ -19,6 +21,7 @@ from briefing.ingest import read_folder
 from briefing.model import Chronology, Diagnostic, Document
 from briefing.render import docx_writer, json_export, pdf_writer, table_exports
 from briefing.render.compose import compose, markdown
+from briefing.timeline_lock import lock
 
 if TYPE_CHECKING:
     from briefing.model import Article, Event
@@ -50,14 +53,19 @@ WRITERS: dict[str, tuple[str, Writer]] = {
 """Output format -> (file name, writer)."""
 
 
+TIMELINE_FILE = "timeline.yaml"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Result:
-    """What a build produced."""
+    """What a run produced."""
 
     chronology: Chronology
     outputs: tuple[Path, ...]
-    """Files written, in format order."""
+    """Files written, in format order (the timeline file first when it changed)."""
     diagnostics: tuple[Diagnostic, ...]
+    merged: timeline.Merged
+    """The curated timeline after merging fresh extraction."""
 
 
 def read(options: Options) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
@@ -71,37 +79,76 @@ def read(options: Options) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]
     return tuple(articles), tuple(diagnostics)
 
 
-def chronology(options: Options) -> Chronology:
-    """Read and extract everything and order it: the chronology, without writing anything."""
+def timeline_path(options: Options) -> Path:
+    """The curated timeline file: ``timeline.yaml`` in the first project folder."""
+    return options.inputs[0] / TIMELINE_FILE
+
+
+def stored_statuses(options: Options) -> dict[str, int]:
+    """How many events of each status the timeline file holds now (before any merge)."""
+    return dict(
+        Counter(event.status.value for event in timeline.load(timeline_path(options)).events)
+    )
+
+
+def curate(options: Options) -> tuple[Chronology, timeline.Merged]:
+    """Read, extract and merge into the curated timeline; nothing is written."""
     articles, diagnostics = read(options)
-    events: list[Event] = []
+    fresh: list[Event] = []
     found: list[Diagnostic] = list(diagnostics)
     for article in articles:
         result = extract(article)
-        events.extend(result.events)
+        fresh.extend(result.events)
         found.extend(result.diagnostics)
-    return chronology_stage.order(events, articles, found, reviewed_only=options.reviewed_only)
+    stored = timeline.load(timeline_path(options))
+    merged = timeline.merge(
+        stored, tuple(fresh), known_articles=frozenset(article.id for article in articles)
+    )
+    found.extend(merged.diagnostics)
+    ordered = chronology_stage.order(
+        merged.events, articles, found, reviewed_only=options.reviewed_only
+    )
+    return ordered, merged
+
+
+def update(options: Options) -> Result:
+    """Merge new extraction into ``timeline.yaml`` and write it; render nothing."""
+    with lock(options.inputs[0]):
+        ordered, merged = curate(options)
+        timeline.save(timeline_path(options), merged)
+    written = (timeline_path(options),) if merged.changed else ()
+    return Result(
+        chronology=ordered, outputs=written, diagnostics=ordered.diagnostics, merged=merged
+    )
 
 
 def build(options: Options) -> Result:
-    """Build the briefing: every requested output rendered, then all written."""
-    ordered = chronology(options)
-    project = options.inputs[0] if options.inputs else None
-    text = markdown(ordered, options, project=project)
-    composed = Composed(
-        chronology=ordered,
-        markdown=text,
-        document=compose(ordered, options, project=project, text=text),
-        options=options,
-    )
-    rendered: list[tuple[Path, bytes]] = []
-    for name in options.formats:
-        filename, writer = WRITERS[name]
-        rendered.append((options.out / filename, writer(composed)))
-    for path, data in rendered:
-        write_atomic(path, data)
+    """Build the briefing: timeline merged, every output rendered, then all written.
+
+    Nothing is written until every output has been rendered in memory, so an error in any
+    writer leaves the previous timeline and documents as they were.
+    """
+    with lock(options.inputs[0]):
+        ordered, merged = curate(options)
+        project = options.inputs[0]
+        text = markdown(ordered, options, project=project)
+        composed = Composed(
+            chronology=ordered,
+            markdown=text,
+            document=compose(ordered, options, project=project, text=text),
+            options=options,
+        )
+        rendered: list[tuple[Path, bytes]] = []
+        for name in options.formats:
+            filename, writer = WRITERS[name]
+            rendered.append((options.out / filename, writer(composed)))
+        timeline.save(timeline_path(options), merged)
+        for path, data in rendered:
+            write_atomic(path, data)
+    written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered,
-        outputs=tuple(path for path, _ in rendered),
+        outputs=written + tuple(path for path, _ in rendered),
         diagnostics=ordered.diagnostics,
+        merged=merged,
     )
