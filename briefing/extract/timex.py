@@ -199,6 +199,9 @@ def label(mention: DateMention) -> str:
     "17 September 2024", "late July 2024", "2022–2024", "September 17 (year unknown)".
     """
     text = describe(mention.value)
+    if "X" in mention.value and "(year unknown)" not in text:
+        # A relative expression with nothing to resolve it against: show it as written.
+        return f"{mention.text.strip() or mention.value} (date unknown)"
     if mention.end_value is not None:
         text = f"{text}–{describe(mention.end_value)}"
     word = _MOD_WORDS.get(mention.mod) if mention.mod is not None else None
