@@ -1,0 +1,544 @@
+"""The Word writer: a ``Document`` to DOCX bytes, styled only by a reference document's styles.
+
+Like pandoc's ``--reference-doc``: python-docx opens ``templates/reference.docx`` (or the user's),
+empties its body and writes paragraphs that name their style, so restyling the reference
+restyles the output. It never imports the PDF writer and never sets fonts or sizes itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, assert_never
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+from docx.text.run import Run
+
+from briefing.errors import RenderError
+from briefing.model import (
+    Align,
+    Anchor,
+    Block,
+    Document,
+    DocumentMeta,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Rule,
+    Strong,
+    Table,
+    Text,
+)
+from briefing.model import Paragraph as ParagraphBlock
+from briefing.render._layout import (
+    anchor_ids,
+    column_widths,
+    plain_text,
+    title_block_lines,
+    tlp_colour,
+    xml_safe,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import _Footer, _Header
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
+"""The package's reference document; ``tools/make_reference_docx.py`` builds it."""
+
+_PARAGRAPH_STYLES = (
+    "Title",
+    "Subtitle",
+    "Title Rule",
+    "Title Meta",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Normal",
+    "Header",
+    "Footer",
+    "Table Text",
+    "Table Heading",
+    "Horizontal Rule",
+    "List Bullet",
+    "List Bullet 2",
+    "List Bullet 3",
+    "List Number",
+    "List Number 2",
+    "List Number 3",
+    "List Continue",
+    "List Continue 2",
+    "List Continue 3",
+)
+_CHARACTER_STYLES = (
+    "Title Meta Label",
+    "Strong",
+    "Emphasis",
+    "Hyperlink",
+    "Internal Link",
+    "Marking",
+    "Marking TLP RED",
+    "Marking TLP AMBER",
+    "Marking TLP GREEN",
+    "Marking TLP CLEAR",
+)
+_TABLE_STYLE = "Briefing Table"
+_MAX_DEPTH = 3
+"""Headings and list levels the reference styles: deeper ones use the deepest style."""
+_JUSTIFY = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+}
+_TABLE_FONT_POINTS = 8.5
+_CELL_PADDING_POINTS = 10.0
+_CHAR_WIDTH_EM = 0.62
+"""Average width of a character in ems, generous so bold headers fit (Calibri ~0.5, DejaVu ~0.6)."""
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def write(document: Document, *, reference: Path | None = None) -> bytes:
+    """Render the document as DOCX bytes on the styles of ``reference`` (default: the package's).
+
+    The bytes depend only on the document and the reference: core property dates come from
+    ``meta.date`` and the archive's timestamps are fixed, so goldens can compare bytes.
+    """
+    reference = reference or REFERENCE
+    word = _open_reference(reference)
+    _clear_body(word)
+    _set_language(word, document.meta.language)
+    _set_core_properties(word, document.meta)
+    _write_furniture(word, document.meta)
+    body = _BodyWriter(word=word, anchors=anchor_ids(document))
+    body.title_block(document.meta)
+    body.blocks(document.blocks)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _reproducible_zip(buffer.getvalue())
+
+
+def _open_reference(reference: Path) -> WordDocument:
+    """Open the reference document and check it has every style the writer names."""
+    try:
+        word = docx.Document(str(reference))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise RenderError(f"cannot open the reference document: {error}", path=reference) from error
+    wanted = (
+        [(name, WD_STYLE_TYPE.PARAGRAPH) for name in _PARAGRAPH_STYLES]
+        + [(name, WD_STYLE_TYPE.CHARACTER) for name in _CHARACTER_STYLES]
+        + [(_TABLE_STYLE, WD_STYLE_TYPE.TABLE)]
+    )
+    missing = [
+        name for name, kind in wanted if name not in word.styles or word.styles[name].type != kind
+    ]
+    if missing:
+        raise RenderError(
+            "the reference document lacks the styles "
+            + ", ".join(repr(m) for m in missing)
+            + "; start from tools/make_reference_docx.py's output and restyle it",
+            path=reference,
+        )
+    return word
+
+
+def _clear_body(word: WordDocument) -> None:
+    """Drop the reference's sample content; only its section settings (page, margins) stay."""
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _set_language(word: WordDocument, language: str) -> None:
+    """Make the document language the default for every run, as Word's language setting does."""
+    if not language:
+        return
+    styles = word.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    run_defaults = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    _child(run_defaults, "w:lang").set(qn("w:val"), language)
+
+
+def _child(parent: BaseOxmlElement, tag: str, *, first: bool = False) -> BaseOxmlElement:
+    """The existing child with this tag, or a new one (at the start when ``first``)."""
+    found: BaseOxmlElement | None = parent.find(qn(tag))
+    if found is not None:
+        return found
+    created = OxmlElement(tag)
+    if first:
+        parent.insert(0, created)
+    else:
+        parent.append(created)
+    return created
+
+
+def _set_core_properties(word: WordDocument, meta: DocumentMeta) -> None:
+    """Title, author, subject, keywords, language, and dates from the briefing date."""
+    properties = word.core_properties
+    properties.title = meta.title
+    properties.subject = meta.subject
+    properties.author = meta.author
+    properties.last_modified_by = meta.author
+    properties.keywords = ", ".join(meta.keywords)
+    properties.language = meta.language
+    properties.comments = ""
+    properties.revision = 1
+    if meta.date is not None:
+        midnight = dt.datetime.combine(meta.date, dt.time(), tzinfo=dt.UTC)
+        properties.created = midnight
+        properties.modified = midnight
+
+
+# ---------------------------------------------------------------------------------------------
+# Header and footer
+
+
+def _write_furniture(word: WordDocument, meta: DocumentMeta) -> None:
+    """Header: running title and marking. Footer: author, marking and "Page X of Y"."""
+    for section in word.sections:
+        header = _emptied(section.header)
+        line = header.add_paragraph(style="Header")
+        line.add_run(_clean(meta.title))
+        if meta.marking:
+            line.add_run("\t")
+            _add_marking(line, meta.marking)
+        footer = _emptied(section.footer)
+        line = footer.add_paragraph(style="Footer")
+        line.add_run(_clean(meta.author) + "\t")
+        if meta.marking:
+            _add_marking(line, meta.marking)
+        line.add_run("\tPage ")
+        _add_field(line, "PAGE", "1")
+        line.add_run(" of ")
+        _add_field(line, "NUMPAGES", "1")
+
+
+def _emptied(part: _Header | _Footer) -> _Header | _Footer:
+    """The section's own header or footer with the reference's content removed."""
+    part.is_linked_to_previous = False
+    for paragraph in part.paragraphs:
+        element = paragraph._p  # python-docx has no remove()
+        element.getparent().remove(element)
+    for table in part.tables:
+        element = table._tbl  # python-docx has no remove()
+        element.getparent().remove(element)
+    return part
+
+
+def _add_marking(paragraph: Paragraph, marking: str) -> None:
+    tlp = tlp_colour(marking)
+    style = "Marking" if tlp is None else f"Marking TLP {tlp}"
+    paragraph.add_run(f" {_clean(marking.strip())} ", style=style)
+
+
+def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field (begin, instruction, separate, result, end) that Word and LibreOffice
+    both update when the document is laid out."""
+    for part in ("begin", f" {instruction} ", "separate", placeholder, "end"):
+        run = paragraph.add_run()
+        if part in ("begin", "separate", "end"):
+            run._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): part}))  # no field API
+        elif part == placeholder:
+            run.text = placeholder
+        else:
+            instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+            instr.text = part
+            run._r.append(instr)  # no field API
+
+
+# ---------------------------------------------------------------------------------------------
+# Body
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Format:
+    """The inline formatting in force: nesting of Strong, Emphasis and Link."""
+
+    bold: bool = False
+    italic: bool = False
+    link: str = ""
+    """"" outside links, else the character style of the link ("Hyperlink", "Internal Link")."""
+
+
+@dataclass(slots=True, kw_only=True)
+class _BodyWriter:
+    """Writes blocks into the document body; holds per-call counters (bookmark ids)."""
+
+    word: WordDocument
+    anchors: frozenset[str]
+    _bookmarks: int = 0
+    _text_width: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        section = self.word.sections[-1]
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        self._text_width = Emu(width).pt
+
+    def title_block(self, meta: DocumentMeta) -> None:
+        """Title, subtitle, a rule and the labelled author / date / period lines."""
+        self.word.add_paragraph(_clean(meta.title), style="Title")
+        if meta.subtitle:
+            self.word.add_paragraph(_clean(meta.subtitle), style="Subtitle")
+        self.word.add_paragraph(style="Title Rule")
+        for label, value in title_block_lines(meta):
+            line = self.word.add_paragraph(style="Title Meta")
+            line.add_run(label, style="Title Meta Label")
+            line.add_run("\t" + _clean(value))
+
+    def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> None:
+        """Write blocks in order; ``depth`` is the list nesting they sit in."""
+        for block in blocks:
+            self.block(block, depth=depth)
+
+    def block(self, block: Block, *, depth: int = 0) -> None:
+        """Write one block."""
+        match block:
+            case Heading(level=level, children=children):
+                style = f"Heading {max(1, min(level, _MAX_DEPTH))}"
+                self.inlines(self.word.add_paragraph(style=style), children)
+            case ParagraphBlock(children=children):
+                style = "Normal" if depth == 0 else _leveled("List Continue", depth)
+                self.inlines(self.word.add_paragraph(style=style), children)
+            case ListBlock():
+                self._list(block, depth=depth)
+            case Table():
+                self._table(block)
+            case Rule():
+                self.word.add_paragraph(style="Horizontal Rule")
+            case _:
+                assert_never(block)
+
+    def _list(self, block: ListBlock, *, depth: int) -> None:
+        """Each item's first paragraph carries the bullet or number; the rest continue it."""
+        style = _leveled("List Number" if block.ordered else "List Bullet", depth + 1)
+        num_id = self._restart_numbering(style, block.start) if block.ordered else None
+        for item in block.items:
+            first, rest = _split_first_paragraph(item)
+            paragraph = self.word.add_paragraph(style=style)
+            if num_id is not None:
+                _number(paragraph, num_id)
+            self.inlines(paragraph, first)
+            self.blocks(rest, depth=depth + 1)
+
+    def _restart_numbering(self, style: str, start: int) -> int | None:
+        """A new numbering instance so this list counts from ``start``, whatever came before.
+
+        None when the reference gives the style no numbering: the list is then unnumbered.
+        """
+        style_element = self.word.styles[style].element
+        num_ids = style_element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if not num_ids:
+            return None
+        numbering = self.word.part.numbering_part.element
+        abstract_ids = numbering.xpath(f'./w:num[@w:numId="{num_ids[0]}"]/w:abstractNumId/@w:val')
+        if not abstract_ids:
+            return None
+        num = numbering.add_num(int(abstract_ids[0]))
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return int(num.numId)
+
+    def _table(self, table: Table) -> None:
+        """A "Briefing Table": header row repeated on each page, rows never split."""
+        width = max(len(table.header), *(len(row) for row in table.rows), 0)
+        if width == 0:
+            return
+        rows = [(*row, *((),) * (width - len(row))) for row in (table.header, *table.rows)]
+        aligns = [*table.align, *(Align.LEFT,) * width][:width]
+        word_table = self.word.add_table(rows=len(rows), cols=width)
+        word_table.style = self.word.styles[_TABLE_STYLE]
+        _mark_rows(word_table)
+        _set_widths(word_table, rows, self._text_width)
+        for index, (row, word_row) in enumerate(zip(rows, word_table.rows, strict=True)):
+            style = "Table Heading" if index == 0 else "Table Text"
+            for cell, word_cell, align in zip(row, word_row.cells, aligns, strict=True):
+                paragraph = word_cell.paragraphs[0]
+                paragraph.style = self.word.styles[style]
+                if align is not Align.LEFT:
+                    paragraph.alignment = _JUSTIFY[align]  # no style per alignment: direct
+                self.inlines(paragraph, cell)
+
+    def inlines(
+        self,
+        paragraph: Paragraph,
+        inlines: Sequence[Inline],
+        fmt: _Format = _Format(),  # frozen, so a shared default is safe
+        container: BaseOxmlElement | None = None,
+    ) -> None:
+        """Append inlines to the paragraph (or to a hyperlink inside it)."""
+        target = container if container is not None else paragraph._p  # runs go in hyperlinks too
+        for inline in inlines:
+            self._inline(paragraph, inline, fmt, target)
+
+    def _inline(
+        self, paragraph: Paragraph, inline: Inline, fmt: _Format, target: BaseOxmlElement
+    ) -> None:
+        match inline:
+            case Text(text=text):
+                _add_run(paragraph, target, _clean(text), fmt)
+            case Strong(children=children):
+                self.inlines(
+                    paragraph,
+                    children,
+                    _Format(bold=True, italic=fmt.italic, link=fmt.link),
+                    target,
+                )
+            case Emphasis(children=children):
+                self.inlines(
+                    paragraph, children, _Format(bold=fmt.bold, italic=True, link=fmt.link), target
+                )
+            case Link():
+                self._link(paragraph, inline, fmt, target)
+            case Anchor(id=anchor_id):
+                self._bookmark(target, anchor_id)
+            case LineBreak():
+                run = OxmlElement("w:r")
+                run.append(OxmlElement("w:br"))
+                target.append(run)
+            case _:
+                assert_never(inline)
+
+    def _link(
+        self, paragraph: Paragraph, link: Link, fmt: _Format, target: BaseOxmlElement
+    ) -> None:
+        """A w:hyperlink: to a bookmark for ``#id``, else to an external relationship."""
+        if link.internal and link.target[1:] not in self.anchors:
+            self.inlines(paragraph, link.children, fmt, target)
+            return
+        hyperlink = OxmlElement("w:hyperlink")
+        if link.internal:
+            hyperlink.set(qn("w:anchor"), bookmark_name(link.target[1:]))
+            style = "Internal Link"
+        else:
+            rel_id = paragraph.part.relate_to(link.target, RT.HYPERLINK, is_external=True)
+            hyperlink.set(qn("r:id"), rel_id)
+            style = "Hyperlink"
+        hyperlink.set(qn("w:history"), "1")
+        target.append(hyperlink)
+        self.inlines(
+            paragraph,
+            link.children,
+            _Format(bold=fmt.bold, italic=fmt.italic, link=style),
+            hyperlink,
+        )
+
+    def _bookmark(self, target: BaseOxmlElement, anchor_id: str) -> None:
+        """An empty bookmark at this point: the destination of ``#anchor_id`` links."""
+        self._bookmarks += 1
+        number = str(self._bookmarks)
+        target.append(
+            OxmlElement(
+                "w:bookmarkStart", {qn("w:id"): number, qn("w:name"): bookmark_name(anchor_id)}
+            )
+        )
+        target.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): number}))
+
+
+def bookmark_name(anchor_id: str) -> str:
+    """A Word-valid bookmark name for an anchor id: letters, digits and ``_``, starting with a
+    letter, at most 40 characters (``source-1`` becomes ``source_1``)."""
+    name = re.sub(r"\W", "_", anchor_id, flags=re.ASCII)
+    if not name[:1].isalpha():
+        name = "a_" + name
+    return name[:40]
+
+
+def _leveled(style: str, level: int) -> str:
+    """``List Bullet`` at level 1, ``List Bullet 2`` below it, down to the deepest styled."""
+    level = min(level, _MAX_DEPTH)
+    return style if level == 1 else f"{style} {level}"
+
+
+def _split_first_paragraph(
+    item: Sequence[Block],
+) -> tuple[tuple[Inline, ...], Sequence[Block]]:
+    """The inlines that go on the item's numbered line, and the blocks that follow it."""
+    if item and isinstance(item[0], ParagraphBlock):
+        return item[0].children, item[1:]
+    return (), item
+
+
+def _number(paragraph: Paragraph, num_id: int) -> None:
+    """Point the paragraph at a restarted numbering instance (direct, as Word itself does)."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # no numbering API
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _mark_rows(table: WordTable) -> None:
+    """Repeat the header row on every page and keep each row on one page."""
+    for index, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()  # python-docx has no row flags API
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if index == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _set_widths(
+    table: WordTable, rows: Sequence[Sequence[tuple[Inline, ...]]], text_width: float
+) -> None:
+    """Column widths from the cells' text, on both the grid (LibreOffice) and cells (Word)."""
+    count = len(rows[0])
+    texts = [[plain_text(row[column]) for row in rows] for column in range(count)]
+    widths = column_widths(texts, text_width, _measure, padding=_CELL_PADDING_POINTS)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Pt(width)
+
+
+def _measure(text: str) -> float:
+    """An estimate of the text's width in points: Word measures with fonts we do not have."""
+    return max(len(line) for line in text.split("\n")) * _TABLE_FONT_POINTS * _CHAR_WIDTH_EM
+
+
+def _add_run(paragraph: Paragraph, target: BaseOxmlElement, text: str, fmt: _Format) -> None:
+    """A run in a character style; bold or italic on top of a link style is set directly."""
+    element = OxmlElement("w:r")
+    target.append(element)
+    run = Run(element, paragraph)
+    if fmt.link:
+        run.style = fmt.link
+        run.bold = fmt.bold or None
+        run.italic = fmt.italic or None
+    elif fmt.bold:
+        run.style = "Strong"
+        run.italic = fmt.italic or None
+    elif fmt.italic:
+        run.style = "Emphasis"
+    run.text = text
+
+
+def _clean(text: str) -> str:
+    """Text Word can hold, with tabs and newlines as spaces (line breaks are ``LineBreak``)."""
+    return re.sub(r"[\t\n\r]", " ", xml_safe(text))
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same archive with fixed timestamps, so the same document gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
