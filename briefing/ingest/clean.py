@@ -544,7 +544,7 @@ def _assemble(lines: list[_Line]) -> Cleaned:
     blank_before = False
     for line in lines:
         kept = line.kept if line.reason else line.text
-        if line.reason:
+        if line.reason and line.text:
             removed_text = line.dropped if line.kept else line.text
             removed.append(RemovedLine(line=line.number, text=removed_text, reason=line.reason))
         if not kept:
