@@ -64,8 +64,8 @@ def _parse(value: str) -> Interval:  # noqa: C901 (one flat dispatch over the TI
     none = Interval(None, None, Precision.NONE)
     if value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
         return Interval(None, None, Precision.REF)
-    if m := _UNANCHORED.fullmatch(value):
-        return Interval(None, None, Precision.DAY if m.group(2) else Precision.MONTH)
+    if "X" in value:
+        return Interval(None, None, _unanchored_precision(value))
     try:
         if m := _DAY.fullmatch(value):
             day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -102,6 +102,28 @@ def _parse(value: str) -> Interval:  # noqa: C901 (one flat dispatch over the TI
         century = int(value) * 100
         return Interval(dt.date(century, 1, 1), dt.date(century + 99, 12, 31), Precision.CENTURY)
     return none
+
+
+_UNANCHORED_SHAPES = (
+    (re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T.+"), Precision.TIME),
+    (re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}"), Precision.DAY),
+    (re.compile(r"[\dX]{4}-W[\dX]{2}(?:-WE)?"), Precision.WEEK),
+    (re.compile(r"[\dX]{4}-[\dX]{2}"), Precision.MONTH),
+    (re.compile(r"[\dX]{4}-(?:SP|SU|FA|WI)"), Precision.SEASON),
+    (re.compile(r"[\dX]{4}-Q[\dX]"), Precision.QUARTER),
+    (re.compile(r"[\dX]{4}-H[\dX]"), Precision.HALF),
+    (re.compile(r"[\dX]{4}"), Precision.YEAR),
+    (re.compile(r"[\dX]{3}"), Precision.DECADE),
+    (re.compile(r"[\dX]{2}"), Precision.CENTURY),
+)
+
+
+def _unanchored_precision(value: str) -> Precision:
+    """The precision of a value with unknown parts (``XXXX-09-17``, ``XXXX-WXX``), or NONE."""
+    for shape, precision in _UNANCHORED_SHAPES:
+        if shape.fullmatch(value):
+            return precision
+    return Precision.NONE
 
 
 def _apply_mod(first: dt.date, last: dt.date, mod: Mod | None) -> tuple[dt.date, dt.date]:
