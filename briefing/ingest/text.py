@@ -172,7 +172,8 @@ def _load_yaml(lines: list[str], path: Path) -> dict[object, object]:
         data = yaml.load(source)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 2
+        # +2: the opening '---' is file line 1; a mark at the stream end is the last line.
+        line = min(mark.line, len(lines) - 1) + 2 if mark is not None else 2
         problem = error.problem or error.context or "invalid YAML"
         raise InputError(
             f"malformed front matter: {problem.strip()}; write one 'key: value' per line and "
