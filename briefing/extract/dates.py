@@ -1,0 +1,151 @@
+"""The temporal tagger: finds date, time, duration and set expressions in a text and
+normalises them as TIMEX3 values with their calendar interval and how they were anchored.
+
+Pure: the reference (publication) date is a parameter and the clock is never read. One compiled
+alternation of every rule scans the text once; handlers run only on its matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Final
+
+from briefing.extract.dates_norm import Context, Norm
+from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
+from briefing.extract.timex import interval
+from briefing.model import Anchoring, DateMention, Precision, TimexType
+
+_TOKEN: Final = re.compile(r"\w+")
+_WORD: Final = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """A language's rules, indexed by the words an expression may start with.
+
+    Scanning the text word by word and trying only the rules whose patterns contain that word
+    is several times faster than one alternation of every rule tried at every position.
+    """
+
+    rules: tuple[Rule, ...]
+    by_word: Mapping[str, tuple[int, ...]]
+    """Lower-case word -> indexes of the rules whose pattern contains it (in priority order)."""
+    by_digit: tuple[int, ...]
+    """Indexes of the rules that may start with a figure."""
+
+
+def build_grammar(rules: Sequence[Rule], digit_rules: frozenset[str]) -> Grammar:
+    """Index ``rules`` (in priority order) by the literal words of their patterns."""
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for word in set(_WORD.findall(rule.pattern.pattern.lower())):
+            index.setdefault(word, []).append(i)
+    digits = tuple(i for i, rule in enumerate(rules) if rule.name in digit_rules)
+    frozen = MappingProxyType({w: tuple(ids) for w, ids in index.items()})
+    return Grammar(tuple(rules), frozen, digits)
+
+
+@lru_cache(maxsize=8)
+def grammar_for(language: str) -> Grammar:
+    """The grammar of a language code; languages without their own rules use English."""
+    if language != "en":
+        from briefing.extract.lang import grammar as foreign  # noqa: PLC0415 (only when needed)
+
+        rules = foreign.rules_for(language)
+        if rules:
+            return build_grammar(rules, foreign.DIGIT_RULES)
+    return build_grammar(RULES, DIGIT_RULES)
+
+
+def _mention(text: str, start: int, end: int, norm: Norm) -> DateMention:
+    first: dt.date | None = None
+    last: dt.date | None = None
+    if norm.anchoring is not Anchoring.NONE and norm.type in (TimexType.DATE, TimexType.TIME):
+        span = interval(norm.value, norm.mod, norm.end_value)
+        first, last = span.first, span.last
+    anchoring = norm.anchoring
+    if first is None and anchoring is not Anchoring.NONE:
+        anchoring = Anchoring.NONE
+    return DateMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=norm.type,
+        value=norm.value,
+        precision=norm.precision,
+        mod=norm.mod,
+        end_value=norm.end_value,
+        first_day=first,
+        last_day=last,
+        anchoring=anchoring,
+        inferred=norm.inferred,
+        reason=norm.reason,
+    )
+
+
+def find_dates(
+    text: str, *, reference: dt.date | None, language: str = "en"
+) -> tuple[DateMention, ...]:
+    """Every temporal expression of ``text``, sorted by start and non-overlapping.
+
+    ``reference`` is the article's publication date; None means relative and year-less
+    expressions stay unanchored (value ``XXXX-09-17``, no interval, a reason given).
+    """
+    grammar = grammar_for(language)
+    ctx = Context(text=text, ref=reference)
+    found: list[DateMention] = []
+    resume = 0
+    for token in _TOKEN.finditer(text):
+        pos = token.start()
+        if pos < resume:
+            continue
+        first = token.group()
+        if first[0].isdigit():
+            candidates = grammar.by_digit
+            if pos and text[pos - 1] in "'’":
+                pos -= 1
+        else:
+            candidates = grammar.by_word.get(first.lower(), ())
+        if not candidates:
+            continue
+        for m, norms in _readings(grammar, candidates, text, pos, ctx):
+            for norm in norms:
+                mention = _mention(text, m.start() + norm.trim_start, m.end(), norm)
+                found.append(mention)
+                ctx = _remember(ctx, mention)
+            resume = m.end()
+            break
+    return tuple(found)
+
+
+def _readings(
+    grammar: Grammar, candidates: tuple[int, ...], text: str, pos: int, ctx: Context
+) -> Iterator[tuple[re.Match[str], tuple[Norm, ...]]]:
+    """Readings of the text at ``pos``: longest match first, then rule priority; only those
+    whose handler accepts them (a rejected "May" lets a shorter rule try)."""
+    matches = []
+    for i in candidates:
+        m = grammar.rules[i].pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            matches.append((-m.end(), i, m))
+    matches.sort(key=lambda item: (item[0], item[1]))
+    for _, i, m in matches:
+        norms = tuple(n for n in grammar.rules[i].handler(m, ctx) if n.value != "INVALID")
+        if norms:
+            yield m, norms
+
+
+def _remember(ctx: Context, mention: DateMention) -> Context:
+    """Keep the last anchored date (and quarter) for expressions such as "a year earlier"."""
+    if mention.type is not TimexType.DATE or mention.first_day is None:
+        return ctx
+    if mention.precision is Precision.QUARTER:
+        return replace(ctx, prior=mention.value, prior_quarter=mention.value)
+    if mention.precision in (Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.HALF):
+        return replace(ctx, prior=mention.value)
+    return ctx

@@ -1,0 +1,159 @@
+"""Calendar arithmetic and tense cues that resolve relative dates against a reference date.
+
+Pure functions of their arguments: the reference date is always passed in, never read from the
+clock, so the same article gives the same dates on every machine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from typing import Final
+
+
+class Tense(enum.Enum):
+    """Which way a year-less or relative date leans, from the verbs around it."""
+
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+_FUTURE_CUES: Final = re.compile(
+    r"\b(?:will|won't|wo|'ll|shall|going to|is to|are to|be|plans?|planned|planning|"
+    r"scheduled|expected|expects?|due|set to|intends?|upcoming|until|before|by|starting|"
+    r"begin(?:ning|s)?|effective|next|coming|hopes? to|would)\b",
+    re.IGNORECASE,
+)
+_PAST_CUES: Final = re.compile(
+    r"\b(?:said|says|say|was|were|had|has|have|did|ago|last|earlier|since|reported|"
+    r"announced|told|\w+ed|began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
+    r"went|saw|became|ran|spent|sold|bought|paid|got|hit|struck|killed|brought)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END: Final = re.compile(r"[.;!?\n]")
+
+
+def tense_around(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around ``text[start:end]``: the nearest tense cue wins.
+
+    News writes "said Friday" for the past Friday and "will vote on Friday" for the next one;
+    a cue before the expression counts first, then one after it in the same sentence.
+    """
+    lo = max(0, start - 80)
+    before = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    before = before[cut:]
+    best: tuple[int, Tense] | None = None
+    for pattern, tense in ((_FUTURE_CUES, Tense.FUTURE), (_PAST_CUES, Tense.PAST)):
+        for m in pattern.finditer(before):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), tense)
+    if best is not None:
+        return best[1]
+    after = text[end : end + 60]
+    stop = _CLAUSE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    future = _FUTURE_CUES.search(after)
+    past = _PAST_CUES.search(after)
+    if future and (not past or future.start() < past.start()):
+        return Tense.FUTURE
+    if past:
+        return Tense.PAST
+    return Tense.UNKNOWN
+
+
+def day_value(day: dt.date) -> str:
+    """``2024-09-17``."""
+    return day.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    """``2024-07``."""
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(day: dt.date) -> str:
+    """The ISO week holding ``day``: ``2024-W38``."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    """1 to 4."""
+    return (day.month - 1) // 3 + 1
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Year and month ``delta`` months away."""
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def add_years(day: dt.date, delta: int) -> dt.date:
+    """The same day ``delta`` years away (29 February becomes the 28th)."""
+    year = day.year + delta
+    last = calendar.monthrange(year, day.month)[1]
+    return dt.date(year, day.month, min(day.day, last))
+
+
+def resolve_weekday(weekday: int, ref: dt.date, tense: Tense, shift: int = 0) -> dt.date:
+    """The day a weekday name refers to, seen from ``ref``.
+
+    The reference day's own weekday means the reference day itself (news: "said Friday" in
+    Friday's paper); otherwise the nearest one before, or after when the clause is in the
+    future. ``shift`` -1 ("last Friday") and +1 ("next Friday") force the direction.
+    """
+    delta = weekday - ref.isoweekday()
+    if shift < 0:
+        return ref + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if shift > 0:
+        return ref + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if delta == 0:
+        return ref
+    if tense is Tense.FUTURE:
+        return ref + dt.timedelta(days=delta % 7)
+    return ref - dt.timedelta(days=(-delta) % 7)
+
+
+def resolve_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
+    """The year of a year-less date ("September 17", "late July"), seen from ``ref``.
+
+    The reference year, unless that puts a past event well after the reference date (then
+    the year before) or a future one well before it (then the year after).
+    """
+    year = ref.year
+    month_gap = month - ref.month
+    if day is not None and month_gap == 0:
+        return year
+    if month_gap >= 2 and tense is not Tense.FUTURE:
+        return year - 1
+    if month_gap <= -2 and tense is Tense.FUTURE:
+        return year + 1
+    if month_gap > 0 and tense is Tense.PAST and month_gap >= 1 and day is None:
+        return year - 1 if month_gap > 1 else year
+    return year
+
+
+def thanksgiving(year: int) -> dt.date:
+    """The fourth Thursday of November."""
+    first = dt.date(year, 11, 1)
+    offset = (3 - first.weekday()) % 7
+    return first + dt.timedelta(days=offset + 21)
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -1,0 +1,910 @@
+"""English tagging rules: one regular expression and one handler per kind of expression.
+
+A handler reads its match and returns the TIMEX3 reading (or ``()`` when the match is not a
+date after all, such as "May" the politician). Rules are tried in order at each position, so
+longer and more specific ones come first. Resolution against the reference date lives in
+``dates_calendar``; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from briefing.extract import dates_calendar as cal
+from briefing.extract import dates_en as en
+from briefing.extract import dates_grammar as g
+from briefing.extract.dates_norm import Context, Norm, explicit, relative, unanchored, vague
+from briefing.extract.dates_values import (
+    day_of,
+    format_quantity,
+    mod_of,
+    month_of,
+    number,
+    words,
+    year_of,
+)
+from briefing.model import Anchoring, Mod, Precision, TimexType
+
+Handler = Callable[[re.Match[str], Context], tuple[Norm, ...]]
+
+_DATE = TimexType.DATE
+_TIME = TimexType.TIME
+_DURATION = TimexType.DURATION
+_SET = TimexType.SET
+_NOT_A_DATE: Final[tuple[Norm, ...]] = ()
+_FOLLOWING_NOUN: Final = re.compile(r"\s+[A-Z][a-z]")
+_PLAIN_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern and the handler that normalises its matches."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+# --------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+def _capitalised(text: str) -> bool:
+    """Month and weekday names are capitalised in English; "march" and "may" are verbs."""
+    return text[:1].isupper()
+
+
+def _day_norm(day: dt.date, *, inferred: bool, mod: Mod | None = None) -> Norm:
+    if inferred:
+        return relative(_DATE, cal.day_value(day), Precision.DAY, mod)
+    return explicit(_DATE, cal.day_value(day), Precision.DAY, mod)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The calendar day, or None for an impossible one such as 31 June."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Context) -> Norm:
+    """A day of a month, with its year given, inferred from the reference date, or unknown."""
+    if year is not None:
+        found = _safe_date(year, month, day)
+        return explicit(_DATE, cal.day_value(found), Precision.DAY) if found else _INVALID
+    if ctx.ref is None:
+        return unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY)
+    tense = cal.tense_around(ctx.text, m.start(), m.end())
+    resolved = cal.resolve_year(month, day, ctx.ref, tense)
+    found = _safe_date(resolved, month, day)
+    return _day_norm(found, inferred=True) if found else _INVALID
+
+
+_INVALID: Final = vague(_DATE, "INVALID")
+"""Placeholder for impossible calendar dates; the driver drops it."""
+
+
+def _one(norm: Norm) -> tuple[Norm, ...]:
+    return _NOT_A_DATE if norm is _INVALID else (norm,)
+
+
+# --------------------------------------------------------------------------------------------
+# Absolute dates
+
+
+def _iso(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    found = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if found is None:
+        return _NOT_A_DATE
+    if m["hh"]:
+        return (explicit(_TIME, f"{found.isoformat()}T{m['hh']}:{m['mi']}", Precision.TIME),)
+    return (explicit(_DATE, found.isoformat(), Precision.DAY),)
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """17/09/2024 or 09/17/2024: month first in English unless the first number exceeds 12."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 1900 if y > 30 else 2000
+    month, day = (a, b) if a <= 12 and m["sep"] == "/" else (b, a)
+    found = _safe_date(y, month, day)
+    return (explicit(_DATE, found.isoformat(), Precision.DAY),) if found else _NOT_A_DATE
+
+
+def _mdy(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if not _capitalised(m["m"]):
+        return _NOT_A_DATE
+    day = day_of(m["d"])
+    year = year_of(m["y"]) if m["y"] else None
+    return _one(_month_day(month_of(m["m"]), day, year, m, ctx))
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    month = month_of(m["m"])
+    mod = mod_of(m["mod"])
+    if m["y"]:
+        return (explicit(_DATE, cal.month_value(year_of(m["y"]), month), Precision.MONTH, mod),)
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
+    shift = {"last": -1, "next": 1}.get(words(m["rel"]), 0)
+    return (relative(_DATE, cal.month_value(ctx.ref.year + shift, month), Precision.MONTH, mod),)
+
+
+def _year_range(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    first = int(m["y"])
+    last = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+    if not first < last <= first + 100:
+        return _NOT_A_DATE
+    return (explicit(_DATE, str(first), Precision.YEAR, end_value=str(last)),)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    mod = mod_of(m["mod"])
+    if m["c"]:
+        value = f"{m['c']}{m['d']}"
+    elif m["d2"]:
+        century = (ctx.ref.year // 100) if ctx.ref else 19
+        decade = int(m["d2"])
+        if ctx.ref is not None and century * 100 + decade * 10 > ctx.ref.year:
+            century -= 1
+        value = f"{century}{decade}"
+    else:
+        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
+        tens += ("eighties", "nineties")
+        value = f"19{tens.index(words(m['w'])) + 2}"
+    return (explicit(_DATE, value, Precision.DECADE, mod),)
+
+
+def _century(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    n = int(m["n"]) if m["n"] else en.ORDINALS[words(m["o"])]
+    if not 1 <= n <= 22:
+        return _NOT_A_DATE
+    return (explicit(_DATE, f"{n - 1:02d}", Precision.CENTURY, mod_of(m["mod"])),)
+
+
+_AFTER_YEAR_NOT_DATE: Final = re.compile(
+    r"\s*(?:%|percent|per\b|people|persons|troops|soldiers|fighters|men|women|children|"
+    r"mercenaries|dollars|euros|pounds|shares|tons|tonnes|km|kilomet|miles|meters|metres|feet|"
+    r"acres|hectares|votes|cases|deaths|units|cars|jobs|employees|workers|members|points|"
+    r"barrels|copies|rounds|guns|rifles|tanks|kg|lbs|mph|yards|calories|victims|prisoners|"
+    r"square|sq\b|cc\b|hp\b|rpm\b|\$|x\b|[-–]\s*[a-z]+\s+(?:old|long))",
+    re.IGNORECASE,
+)
+_BEFORE_YEAR_NOT_DATE: Final = re.compile(
+    r"(?:\b(?:no|number|nos|route|room|flight|page|pp|p|article|section|chapter|rule|"
+    r"resolution|code|model|version|v|id|tel|phone|box|suite|apt|bus|highway|hwy|item|"
+    r"paragraph|par|vol|issue|ticker|nasdaq|dow|index|to|of|by|from|at)\.?\s*|[$€£#+±×]\s*)$",
+    re.IGNORECASE,
+)
+_YEAR_CUE_BEFORE: Final = re.compile(
+    r"\b(?:in|since|by|until|till|from|during|before|after|of|year|years|circa|c\.|fiscal|"
+    r"and|or|to|through|early|late|mid|around|about|between|summer|winter|spring|autumn|fall"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """A year on its own, unless the number around it is a count, an amount or a code."""
+    y = year_of(m["y"])
+    start = m.start("y")
+    before = ctx.text[max(0, start - 12) : start]
+    if not m["y"].isdigit():
+        return (explicit(_DATE, str(y), Precision.YEAR, mod_of(m["mod"])),)
+    if _AFTER_YEAR_NOT_DATE.match(ctx.text, m.end()):
+        return _NOT_A_DATE
+    cued = bool(m["mod"] or m["fy"] or _YEAR_CUE_BEFORE.search(before))
+    if not cued and _BEFORE_YEAR_NOT_DATE.search(before):
+        return _NOT_A_DATE
+    if not cued and not 1900 <= y <= 2099:
+        return _NOT_A_DATE
+    return (explicit(_DATE, str(y), Precision.YEAR, mod_of(m["mod"])),)
+
+
+def _spelled_2000(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    ones = number(m["u"]) if m["u"] else 0.0
+    return (explicit(_DATE, str(2000 + int(ones or 0)), Precision.YEAR),)
+
+
+# --------------------------------------------------------------------------------------------
+# Months, seasons, quarters
+
+
+_MAY_CONTEXT: Final = re.compile(
+    r"\b(?:in|since|until|till|by|last|this|next|early|late|mid|of|from|through|before|after|"
+    r"during|and|or|to|end|beginning|start|middle|between)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
+def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """A month without a day or a year: placed in the year the reference date suggests."""
+    name = m["m"]
+    if not _capitalised(name):
+        return _NOT_A_DATE
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if (
+        words(name) in ("may", "march", "jan", "mar", "jun", "dec")
+        and not m["mod"]
+        and not m["rel"]
+        and not _MAY_CONTEXT.search(before)
+    ):
+        return _NOT_A_DATE
+    if len(name) <= 4 and not name.endswith(".") and not m["mod"] and not m["rel"]:
+        if words(name) not in ("may", "june", "july"):
+            return _NOT_A_DATE
+    month = month_of(name)
+    mod = mod_of(m["mod"])
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
+    rel = words(m["rel"])
+    if rel in ("last", "this past", "past"):
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif rel in ("next", "this coming", "coming"):
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif rel == "this":
+        year = ctx.ref.year
+    else:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        year = cal.resolve_year(month, None, ctx.ref, tense)
+    return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
+
+
+def _season(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    season = en.SEASONS[words(m["season"])]
+    rel = words(m["rel"])
+    if words(m["season"]) == "fall" and not (m["rel"] or m["the"] or m["y"] or m["mod"]):
+        return _NOT_A_DATE
+    mod = mod_of(m["mod"])
+    if m["y"]:
+        return (explicit(_DATE, f"{year_of(m['y'])}-{season}", Precision.SEASON, mod),)
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-{season}", Precision.SEASON, mod),)
+    shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel == "this coming":
+        shift = 0
+    value = f"{ctx.ref.year + shift}-{season}"
+    return (relative(_DATE, value, Precision.SEASON, mod),)
+
+
+def _quarter_value(year: int, n: int, unit: str) -> tuple[str, Precision]:
+    if unit == "half":
+        return f"{year}-H{n}", Precision.HALF
+    return f"{year}-Q{n}", Precision.QUARTER
+
+
+def _prior_quarter_number(ctx: Context) -> int:
+    if ctx.prior_quarter:
+        return int(ctx.prior_quarter[-1])
+    return cal.quarter_of(ctx.ref) - 1 if ctx.ref and cal.quarter_of(ctx.ref) > 1 else 4
+
+
+def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "the third quarter", "fiscal second-quarter", "Q3 2024", "the first half of 1990"."""
+    unit = words(m["unit"]) if m["unit"] else "quarter"
+    raw = words(m["ord"] or m["qq"])
+    ordinals = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+    ordinals |= {"fourth": 4, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+    n = ordinals.get(raw, 4 if unit == "quarter" else 2)
+    if unit == "half" and n > 2:
+        return _NOT_A_DATE
+    given = m["qy"] or m["qy2"]
+    if given:
+        value, precision = _quarter_value(year_of(given), n, unit)
+        return (explicit(_DATE, value, precision),)
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-{'H' if unit == 'half' else 'Q'}{n}", Precision.QUARTER),)
+    text = words(m.group())
+    year = ctx.ref.year
+    if "year-ago" in text or "year-earlier" in text or words(m["poss"]) == "last":
+        year -= 1
+    elif words(m["poss"]) == "next" or words(m["rel"]) == "next":
+        year += 1
+    elif words(m["rel"]) == "last":
+        year -= 1
+    elif unit == "quarter" and n > cal.quarter_of(ctx.ref) + 1:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        year -= 0 if tense is cal.Tense.FUTURE else 1
+    value, precision = _quarter_value(year, n, unit)
+    return (relative(_DATE, value, precision),)
+
+
+def _relative_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "the quarter", "the latest quarter", "the year-ago period": financial reporting periods."""
+    text = words(m.group())
+    adjectives = words(" ".join(m.captures("adj"))) if hasattr(m, "captures") else text
+    det = words(m["det"])
+    unit = words(m["unit"])
+    year_given = m["qy"] or m["qy2"]
+    year_ago = any(k in text for k in ("year-ago", "year-earlier", "last year", "a year"))
+    has_adjective = year_ago or any(
+        k in text for k in ("latest", "current", "recent", "just-ended", "just-completed")
+    )
+    if unit == "period" and not (has_adjective or year_given or "comparable" in text):
+        return _NOT_A_DATE
+    if det == "a" and not has_adjective:
+        return _NOT_A_DATE
+    del adjectives
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX-QX", Precision.QUARTER),)
+    if det == "this" or "current" in text:
+        q, year = cal.quarter_of(ctx.ref), ctx.ref.year
+    elif det == "next":
+        year, month = cal.add_months(ctx.ref.year, ctx.ref.month, 3)
+        q = (month - 1) // 3 + 1
+    elif det == "last" and not year_ago:
+        year, month = cal.add_months(ctx.ref.year, ctx.ref.month, -3)
+        q = (month - 1) // 3 + 1
+    else:
+        q = _prior_quarter_number(ctx)
+        year = int(ctx.prior_quarter[:4]) if ctx.prior_quarter else ctx.ref.year
+        if not ctx.prior_quarter and q == 4 and cal.quarter_of(ctx.ref) == 1:
+            year -= 1
+    if year_given:
+        year = year_of(year_given)
+        if unit == "period" and not ctx.prior_quarter:
+            return (explicit(_DATE, str(year), Precision.YEAR),)
+    elif year_ago:
+        year -= 1
+    value, precision = _quarter_value(year, q, "quarter")
+    return (relative(_DATE, value, precision),)
+
+
+# --------------------------------------------------------------------------------------------
+# Relative to the reference date
+
+
+def _unit_value(unit: str, ref: dt.date, shift: int) -> tuple[str, Precision] | None:
+    """The calendar unit containing ``ref``, moved by ``shift`` units."""
+    match unit:
+        case "year" | "fiscal year":
+            return str(ref.year + shift), Precision.YEAR
+        case "month":
+            return cal.month_value(*cal.add_months(ref.year, ref.month, shift)), Precision.MONTH
+        case "week":
+            return cal.week_value(ref + dt.timedelta(weeks=shift)), Precision.WEEK
+        case "weekend":
+            return cal.week_value(ref + dt.timedelta(weeks=shift)) + "-WE", Precision.WEEK
+        case "quarter":
+            year, month = cal.add_months(ref.year, ref.month, 3 * shift)
+            return f"{year}-Q{(month - 1) // 3 + 1}", Precision.QUARTER
+        case "decade":
+            return str(ref.year // 10 + shift), Precision.DECADE
+        case "century":
+            return f"{ref.year // 100 + shift:02d}", Precision.CENTURY
+        case "day":
+            return cal.day_value(ref + dt.timedelta(days=shift)), Precision.DAY
+    return None
+
+
+_UNANCHORED_UNIT: Final = {
+    "year": ("XXXX", Precision.YEAR),
+    "fiscal year": ("XXXX", Precision.YEAR),
+    "month": ("XXXX-XX", Precision.MONTH),
+    "week": ("XXXX-WXX", Precision.WEEK),
+    "weekend": ("XXXX-WXX-WE", Precision.WEEK),
+    "quarter": ("XXXX-QX", Precision.QUARTER),
+    "decade": ("XXX", Precision.DECADE),
+    "century": ("XX", Precision.CENTURY),
+    "day": ("XXXX-XX-XX", Precision.DAY),
+}
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "last year", "this week", "earlier this month", "the end of the year", "next quarter"."""
+    unit = words(m["unit"] or m["unit2"])
+    rel = words(m["rel"])
+    mod = mod_of(m["mod"])
+    if unit == "weekend" and rel in ("the", "this"):
+        return _weekend(m, ctx)
+    if rel in ("the", "that", "same") and mod is None and not m["unit2"]:
+        return _NOT_A_DATE
+    if ctx.ref is None:
+        value, precision = _UNANCHORED_UNIT[unit]
+        return (unanchored(_DATE, value, precision, mod),)
+    shift = 0
+    if rel in ("last", "past", "previous", "preceding", "this past"):
+        shift = -1
+    elif rel in ("next", "coming", "following", "this coming"):
+        shift = 1
+    if rel in ("past", "last") and unit == "decade":
+        return (vague(_DURATION, "P10Y"),)
+    found = _unit_value(unit, ctx.ref, shift)
+    if found is None:
+        return _NOT_A_DATE
+    anchoring = Anchoring.PUBLICATION
+    if rel in ("following", "previous", "preceding", "that", "same") and ctx.prior[:4].isdigit():
+        base = dt.date(int(ctx.prior[:4]), 7, 1)
+        found = _unit_value(unit, base, shift) if unit in ("year", "decade") else found
+        anchoring = Anchoring.NEARBY
+    assert found is not None
+    value, precision = found
+    return (relative(_DATE, value, precision, mod, anchoring=anchoring),)
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX-WXX-WE", Precision.WEEK),)
+    tense = cal.tense_around(ctx.text, m.start(), m.end())
+    back = ctx.ref.isoweekday() <= 2 and tense is not cal.Tense.FUTURE
+    day = ctx.ref - dt.timedelta(weeks=1) if back else ctx.ref
+    return (relative(_DATE, cal.week_value(day) + "-WE", Precision.WEEK),)
+
+
+_AGO_UNITS: Final = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "Q": "Q"}
+
+
+def _ago(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "two years ago", "a year earlier", "three days later": a date at the unit's precision."""
+    unit = en.UNITS[words(m["unit"]).removesuffix("s")]
+    n = number(m["n"])
+    direction = words(m["dir"])
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    mod = Mod.APPROX if m["q"] and words(m["q"]) in ("about", "around", "roughly", "some") else None
+    if n is None or unit in ("S", "MIN", "H") or unit not in _AGO_UNITS:
+        return (vague(_DATE, "FUTURE_REF" if sign > 0 else "PAST_REF"),)
+    if ctx.ref is None:
+        return (unanchored(_DATE, _UNANCHORED_UNIT[_AGO_UNITS[unit]][0], Precision.NONE, mod),)
+    k = int(n) * sign
+    anchor = ctx.ref
+    base = ctx.ref.isoformat()
+    anchoring = Anchoring.PUBLICATION
+    if direction in ("earlier", "later", "before", "after") and ctx.prior:
+        base = ctx.prior_quarter or ctx.prior
+        anchoring = Anchoring.NEARBY
+    if unit == "Y":
+        return (_shift_years(base, k, mod, anchoring),)
+    if unit == "DE":
+        return (relative(_DATE, str(anchor.year + 10 * k), Precision.YEAR, mod),)
+    if unit == "M":
+        value = cal.month_value(*cal.add_months(anchor.year, anchor.month, k))
+        return (relative(_DATE, value, Precision.MONTH, mod),)
+    if unit == "W":
+        value = cal.week_value(anchor + dt.timedelta(weeks=k))
+        return (relative(_DATE, value, Precision.WEEK, mod),)
+    if unit == "D":
+        return (relative(_DATE, cal.day_value(anchor + dt.timedelta(days=k)), Precision.DAY, mod),)
+    year, month = cal.add_months(anchor.year, anchor.month, 3 * k)
+    return (relative(_DATE, f"{year}-Q{(month - 1) // 3 + 1}", Precision.QUARTER, mod),)
+
+
+def _shift_years(base: str, k: int, mod: Mod | None, anchoring: Anchoring) -> Norm:
+    """``base`` (a TIMEX3 value of year precision or finer) moved by ``k`` years."""
+    year = int(base[:4]) + k
+    rest = base[4:]
+    if re.fullmatch(r"-Q\d|-H\d|-\d\d|-(?:SP|SU|FA|WI)", rest):
+        precision = Precision.MONTH if rest[1:].isdigit() else Precision.QUARTER
+        return relative(_DATE, f"{year}{rest}", precision, mod, anchoring=anchoring)
+    if anchoring is Anchoring.PUBLICATION or not re.fullmatch(r"-\d\d-\d\d", rest):
+        return relative(_DATE, str(year), Precision.YEAR, mod, anchoring=anchoring)
+    return relative(_DATE, f"{year}{rest}", Precision.DAY, mod, anchoring=anchoring)
+
+
+def _year_ago_adjective(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "year-earlier" / "year-ago" used as an adjective: the same period a year before."""
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX", Precision.YEAR),)
+    base = ctx.prior_quarter or str(ctx.ref.year)
+    return (_shift_years(base, -1, None, Anchoring.NEARBY),)
+
+
+_RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "yesterday", "late yesterday", "tomorrow morning", "tonight", "last night"."""
+    word = words(m["rd"])
+    part = en.DAY_PARTS.get(words(m["part"]), "")
+    offset = {"this": 0, "last": -1}.get(word, _RELATIVE_DAYS.get(word, 0))
+    if word == "tonight":
+        part = "NI"
+    if word in ("last", "this") and not part:
+        return _NOT_A_DATE
+    if m["before"]:
+        offset += -1 if "before" in words(m["before"]) else 1
+    mod = mod_of(m["mod"]) if words(m["mod"]) in ("early", "late", "mid") else None
+    if words(m["mod"]) == "mid":
+        part = part or "AF"
+    if ctx.ref is None:
+        value = "XXXX-XX-XX" + (f"T{part}" if part else "")
+        return (unanchored(_TIME if part else _DATE, value, Precision.DAY, mod),)
+    value = cal.day_value(ctx.ref + dt.timedelta(days=offset))
+    if part:
+        return (relative(_TIME, f"{value}T{part}", Precision.TIME, mod),)
+    return (relative(_DATE, value, Precision.DAY, mod),)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "Friday", "last Tuesday", "Wednesday night": the day the tense around it points to."""
+    if not _capitalised(m["wd"]):
+        return _NOT_A_DATE
+    if not m["part"] and not m["rel"] and _FOLLOWING_NOUN.match(ctx.text, m.end()):
+        follower = ctx.text[m.end() :].split(None, 1)[0] if ctx.text[m.end() :].strip() else ""
+        if words(follower).rstrip(".,") not in en.MONTHS:
+            return _NOT_A_DATE
+    weekday = en.WEEKDAYS[words(m["wd"])]
+    rel = words(m["rel"])
+    part = en.DAY_PARTS.get(words(m["part"]), "")
+    mod = mod_of(m["mod"]) if words(m["mod"]) in ("early", "late") else None
+    if ctx.ref is None:
+        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+        return (unanchored(_TIME if part else _DATE, value, Precision.DAY, mod),)
+    shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
+    tense = cal.tense_around(ctx.text, m.start(), m.end())
+    if rel in ("coming", "this"):
+        tense = cal.Tense.FUTURE if rel == "coming" else tense
+    day = cal.resolve_weekday(weekday, ctx.ref, tense, shift)
+    if part:
+        return (relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, mod),)
+    return (relative(_DATE, day.isoformat(), Precision.DAY, mod),)
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    month, day = en.HOLIDAYS[words(m["h"])]
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
+    rel = words(m["rel"])
+    year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    found = cal.thanksgiving(year) if day == 0 else dt.date(year, month, day)
+    return (relative(_DATE, found.isoformat(), Precision.DAY),)
+
+
+def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "5 p.m. EST Nov. 9", "noon Saturday", "around 7:15 p.m.": a clock time on a day."""
+    clock = words(m["clock"])
+    if clock in ("noon", "midday"):
+        hh, mi = 12, 0
+    elif clock == "midnight":
+        hh, mi = 24, 0
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        pm = words(m["ap"]).startswith("p")
+        if hh > 12 or hh == 0:
+            return _NOT_A_DATE
+        hh = (hh % 12) + (12 if pm else 0)
+    mod = Mod.APPROX if m["approx"] else None
+    day: dt.date | None = ctx.ref
+    inferred = True
+    if m["wd"] and ctx.ref is not None:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        day = cal.resolve_weekday(en.WEEKDAYS[words(m["wd"])], ctx.ref, tense)
+    elif m["md"] and ctx.ref is not None:
+        resolved = _month_day(month_of(m["mo"]), day_of(m["d"]), None, m, ctx)
+        day = dt.date.fromisoformat(resolved.value) if resolved is not _INVALID else None
+    elif m["rd"] and ctx.ref is not None:
+        day = ctx.ref + dt.timedelta(days=_RELATIVE_DAYS[words(m["rd"])])
+    if day is None:
+        return (unanchored(_TIME, f"XXXX-XX-XXT{hh:02d}:{mi:02d}", Precision.TIME, mod),)
+    value = f"{day.isoformat()}T{hh:02d}:{mi:02d}"
+    return (Norm(type=_TIME, value=value, precision=Precision.TIME, mod=mod, inferred=inferred,
+                 anchoring=Anchoring.PUBLICATION),)
+
+
+# --------------------------------------------------------------------------------------------
+# Durations, sets and vague references
+
+_TIME_UNITS: Final = {"S": "S", "MIN": "M", "H": "H"}
+_DATE_UNITS: Final = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "E", "CE": "C"}
+_PREPOSITION_BEFORE: Final = re.compile(
+    r"\b(?:for|in|over|within|after|of|lasting|took|takes|spent|spend|about)\s+$", re.IGNORECASE
+)
+_AGE_AFTER: Final = re.compile(r"\s+old\b|-old\b")
+"""Ages ("a 6-year-old", "52 years old") are not durations a chronology or TimeML wants."""
+_SET_CUE_BEFORE: Final = re.compile(
+    r"(?:\d|\b(?:once|twice|times|percent|million|billion|thousand|hundred|dollars?|cents?))"
+    r"[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def duration_value(unit: str, n: float | None) -> str:
+    """``P3Y``, ``PT2H``, ``PXD`` from an internal unit code and a quantity."""
+    if unit == "FN":
+        return f"P{format_quantity(None if n is None else 2 * n)}W"
+    if unit in _TIME_UNITS:
+        return f"PT{format_quantity(n)}{_TIME_UNITS[unit]}"
+    return f"P{format_quantity(n)}{_DATE_UNITS[unit]}"
+
+
+def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "two years", "the past six months", "a 16-hour", "several weeks", "736 a year" (a SET)."""
+    unit = en.UNITS[words(m["unit"])]
+    quantity = words(m["q"])
+    raw = words(m["n"])
+    plural = bool(m["plural"])
+    if not raw and not plural:
+        return _NOT_A_DATE
+    if words(m["suffix"]) == "-old" or _AGE_AFTER.match(ctx.text, m.end()):
+        return _NOT_A_DATE
+    if not raw and not quantity:
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if not _PREPOSITION_BEFORE.search(before):
+            return _NOT_A_DATE
+    if raw in ("a", "an", "one", "per") and unit == "S" and _PLAIN_WORD_AFTER.match(ctx.text, m.end()):
+        return _NOT_A_DATE
+    if raw in ("a", "an") and not quantity:
+        before = ctx.text[max(0, m.start() - 24) : m.start()]
+        if _SET_CUE_BEFORE.search(before):
+            return (vague(_SET, duration_value(unit, 1)),)
+    n = number(raw) if raw else None
+    if m["half"] and n is not None:
+        n += 0.5
+    if raw in ("the",) or (raw and n is None and raw not in en.VAGUE_QUANTITIES):
+        n = None
+    if quantity in ("recent", "the recent", "past", "the past") and not raw and unit == "Y":
+        return (vague(_DATE, "PAST_REF"),)
+    return (vague(_DURATION, duration_value(unit, n)),)
+
+
+def _half_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    unit = en.UNITS[words(m["unit"])]
+    values = {"H": "PT30M", "D": "PT12H", "Y": "P6M", "CE": "P50Y", "M": "P2W", "MIN": "PT30S"}
+    return (vague(_DURATION, values.get(unit, duration_value(unit, 0.5))),)
+
+
+def _set(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "daily", "every Monday", "each year", "Tuesday nights": recurring times."""
+    if m["sw"]:
+        return (vague(_SET, en.SETS[words(m["sw"])]),)
+    part = en.DAY_PARTS.get(words(m["part"]), "")
+    if m["wd"]:
+        value = f"XXXX-WXX-{en.WEEKDAYS[words(m['wd'])]}" + (f"T{part}" if part else "")
+        return (vague(_SET, value),)
+    if m["m"]:
+        return (vague(_SET, f"XXXX-{month_of(m['m']):02d}"),)
+    if part:
+        return (vague(_SET, f"TXX{part}" if False else f"XXXX-XX-XXT{part}"),)
+    unit = en.UNITS[words(m["unit"])]
+    n = number(m["n"]) if m["n"] else 1.0
+    if words(m["other"]):
+        n = 2.0 * (n or 1.0)
+    return (vague(_SET, duration_value(unit, n)),)
+
+
+def _weekday_plural(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if not _capitalised(m["wd"]):
+        return _NOT_A_DATE
+    part = en.DAY_PARTS.get(words(m["part"]), "")
+    value = f"XXXX-WXX-{en.WEEKDAYS[words(m['wd'])]}" + (f"T{part}" if part else "")
+    return (vague(_SET, value),)
+
+
+def _ref(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "now", "recently", "the future": vague references, never placed in a chronology."""
+    word = words(m["ref"])
+    if word == "future" and not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        return _NOT_A_DATE
+    return (vague(_DATE, en.REFS[word]),)
+
+
+# --------------------------------------------------------------------------------------------
+# The rule table
+
+
+def _rule(name: str, pattern: str, handler: Handler) -> Rule:
+    """Compile a rule; every rule starts at a word boundary ("now" is not in "know")."""
+    return Rule(name, re.compile(rf"(?<!\w)(?:{g.spaced(pattern)})", re.IGNORECASE), handler)
+
+
+_WD = g.weekday("wd")
+_MOD = g.modifier("mod")
+_Y = g.year("y")
+_DAY_REF = (
+    rf"(?:,? (?:(?P<wd>{g.alt(en.WEEKDAYS)})(?!\w)|(?P<md>{g.month('mo')} {g.day('d')})"
+    r"|(?P<rd>today|yesterday|tomorrow)))"
+)
+
+RULES: Final = (
+    _rule(
+        "iso",
+        r"(?<![\w-])(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mi>\d\d))?(?![\w-])",
+        _iso,
+    ),
+    _rule(
+        "numeric",
+        r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"
+        r"(?![\w/]|[.,]\d)",
+        _numeric,
+    ),
+    _rule(
+        "time",
+        r"(?:(?P<approx>around|about|approximately|roughly|shortly after|shortly before) )?"
+        r"(?P<clock>(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))? ?(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)"
+        r"|noon|midnight|midday)"
+        r"(?: (?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time)(?!\w))?"
+        rf"{_DAY_REF}?",
+        _time,
+    ),
+    _rule(
+        "mdy",
+        rf"(?:{_WD},? )?{g.month('m')} (?:the )?{g.day('d')}(?:,? {_Y})?(?!\w)",
+        _mdy,
+    ),
+    _rule(
+        "dmy",
+        rf"(?:{_WD},? )?(?:the )?{g.day('d')} (?:of )?{g.month('m')}(?:,? {_Y})?",
+        lambda m, ctx: _one(
+            _month_day(
+                month_of(m["m"]), day_of(m["d"]), year_of(m["y"]) if m["y"] else None, m, ctx
+            )
+        )
+        if _capitalised(m["m"])
+        else _NOT_A_DATE,
+    ),
+    _rule(
+        "month_year",
+        rf"{_MOD}(?:the )?(?:month of )?{g.month('m')},? "
+        rf"(?:(?:of )?{_Y}(?!\w)|(?P<rel>this|last|next) year(?!\w))",
+        _month_year,
+    ),
+    _rule("year_range", rf"{_Y}(?:–|—|-|/)(?P<y2>(?:1\d|20)\d\d|\d\d)(?![\w%]|-\d)", _year_range),
+    _rule(
+        "decade",
+        rf"(?:the )?{_MOD}(?:the )?(?:(?P<c>1\d|20)(?P<d>\d)0's?|['’](?P<d2>\d)0s"
+        r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+        _decade,
+    ),
+    _rule(
+        "century",
+        rf"(?:the )?{_MOD}(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>{g.ORDINAL}))~century(?!\w)",
+        _century,
+    ),
+    _rule(
+        "quarter",
+        r"(?:(?:the|its|a|this|that|their) )?(?:(?P<poss>this|last|next) year's )?"
+        r"(?:(?:fiscal|year-ago|year-earlier|comparable|latest|current|flat|same)~)*"
+        rf"(?:{g.year('qy')} )?(?:fiscal~)?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)~(?:fiscal~)?"
+        r"(?P<unit>quarter|half)(?!\w)"
+        rf"(?:,? (?:of )?(?:fiscal )?{g.year('qy2')}| (?P<rel>this|last|next) year)?"
+        r"|(?P<qq>Q[1-4])(?:,? (?P<qy3>(?:19|20)\d\d))?(?!\w))",
+        lambda m, ctx: _ordinal_quarter(m, ctx) if not m["qy3"] else _q_year(m),
+    ),
+    _rule(
+        "quarter_relative",
+        r"(?P<det>the|its|this|that|last|next|a) "
+        rf"(?:(?:{g.QUARTER_ADJECTIVE})~)*(?:{g.year('qy')} )?(?P<unit>quarter|period)(?!\w)"
+        rf"(?: (?:last year|a year ago|a year earlier|of {g.year('qy2')}))?",
+        _relative_quarter,
+    ),
+    _rule(
+        "ago",
+        rf"(?:(?P<q>about|nearly|almost|roughly|some|more than|less than|over|just|only|"
+        rf"approximately|around|barely) )?(?P<n>{g.NUMBER}) {g.UNIT}"
+        r"(?P<dir> ago| earlier| later| from now| hence| back)(?!\w)",
+        _ago,
+    ),
+    _rule(
+        "relative_unit",
+        r"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|"
+        r"the middle of|the close of|end of|the rest of|the remainder of|around)(?:-| ))?"
+        r"(?:(?P<rel>this coming|this past|this|last|next|the|that|the same)"
+        r"|the (?P<rel2>past|coming|current|previous|following|preceding|next|last))"
+        r"(?: fiscal)?(?: calendar)? (?P<unit>year|month|week|weekend|decade|century|quarter)"
+        r"(?!\w|-)"
+        r"|(?P<mod2>earlier|later|early|late) in the (?P<unit2>year|month|week)(?!\w)",
+        lambda m, ctx: _relative_unit_dispatch(m, ctx),
+    ),
+    _rule(
+        "season",
+        rf"{_MOD}(?:(?P<the>the) )?(?:(?P<rel>this coming|this past|this|last|next|past|coming) )?"
+        rf"(?P<season>{g.SEASON})(?!\w)(?:(?: of)? {_Y}(?!\w))?",
+        _season,
+    ),
+    _rule(
+        "relative_day",
+        r"(?:(?P<mod>early|late|earlier|later|mid|mid-afternoon) )?"
+        r"(?:(?P<before>the day before|the day after) )?"
+        r"(?P<rd>today|yesterday|tomorrow|tonight|this|last)(?!\w)"
+        r"(?: (?P<part>morning|afternoon|evening|night))?(?!\w)",
+        _relative_day,
+    ),
+    _rule(
+        "weekday",
+        r"(?:(?P<mod>early|late|earlier|later|mid) )?"
+        r"(?:(?P<rel>this coming|this past|last|this|next|past|coming) )?"
+        rf"{_WD}(?!\w)(?:'s)?(?: (?P<part>morning|afternoon|evening|night|overnight)(?!\w))?",
+        _weekday,
+    ),
+    _rule(
+        "weekday_plural",
+        rf"{_WD}s(?: (?P<part>morning|afternoon|evening|night)s?)?(?!\w)",
+        _weekday_plural,
+    ),
+    _rule("holiday", rf"(?:(?P<rel>last|this|next) )?(?P<h>{g.HOLIDAY})(?!\w)", _holiday),
+    _rule(
+        "month",
+        rf"{_MOD}(?:(?P<rel>this coming|this past|last|this|next|past|coming) )?{g.month('m')}",
+        _month,
+    ),
+    _rule(
+        "year",
+        rf"{_MOD}(?:(?P<fy>fiscal|the year|calendar|FY|the fiscal year|fiscal year) ?)?{_Y}",
+        _year,
+    ),
+    _rule(
+        "year_2000",
+        r"the year two thousand(?: and (?P<u>one|two|three|four|five|six|seven|eight|nine))?"
+        r"(?!\w)",
+        _spelled_2000,
+    ),
+    _rule("year_ago_adjective", r"(?:the )?(?:year-earlier|year-ago)(?!\w)", _year_ago_adjective),
+    _rule(
+        "half",
+        r"(?:(?:about|nearly|almost|more than|less than|at least|over) )?half (?:an|a) "
+        r"(?P<unit>hour|day|year|century|month|minute)(?!\w)",
+        _half_unit,
+    ),
+    _rule(
+        "set",
+        rf"(?P<sw>{g.SET_WORD})(?!\w)|(?:every|each|per) (?P<other>other )?"
+        rf"(?:(?P<n>{g.NUMBER}) )?(?:{g.UNIT}|{_WD}(?!\w)|{g.month('m')}"
+        r"|(?P<part>morning|afternoon|evening|night)(?!\w))",
+        _set,
+    ),
+    _rule(
+        "duration",
+        rf"(?:(?P<q>{g.QUANTIFIER}) )?(?:(?P<n>{g.NUMBER})~)?{g.UNIT}"
+        r"(?P<half> and a half)?(?P<suffix>-(?:long|old))?",
+        _duration,
+    ),
+    _rule("ref", rf"(?P<ref>{g.REF_WORD})(?!\w)", _ref),
+)
+"""Every English rule, most specific first."""
+
+DIGIT_RULES: Final = frozenset(
+    {"iso", "numeric", "time", "dmy", "year_range", "decade", "century", "quarter", "ago"}
+    | {"duration", "year", "set"}
+)
+"""Rules whose expressions may start with a figure ("17 September", "1990s", "'90s")."""
+
+
+def _q_year(m: re.Match[str]) -> tuple[Norm, ...]:
+    n = int(m["qq"][1])
+    return (explicit(_DATE, f"{m['qy3']}-Q{n}", Precision.QUARTER),)
+
+
+def _relative_unit_dispatch(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if m["unit2"]:
+        if ctx.ref is None:
+            value, precision = _UNANCHORED_UNIT[words(m["unit2"])]
+            return (unanchored(_DATE, value, precision),)
+        found = _unit_value(words(m["unit2"]), ctx.ref, 0)
+        assert found is not None
+        return (relative(_DATE, found[0], found[1], mod_of(m["mod2"])),)
+    if m["rel2"]:
+        return _relative_unit_named(m, ctx, words(m["rel2"]))
+    return _relative_unit(m, ctx)
+
+
+def _relative_unit_named(m: re.Match[str], ctx: Context, rel: str) -> tuple[Norm, ...]:
+    unit = words(m["unit"])
+    if ctx.ref is None:
+        value, precision = _UNANCHORED_UNIT[unit]
+        return (unanchored(_DATE, value, precision, mod_of(m["mod"])),)
+    if rel in ("past", "last") and unit == "decade":
+        return (vague(_DURATION, "P10Y"),)
+    if rel == "current":
+        shift = 0
+    elif rel in ("past", "previous", "preceding", "last"):
+        shift = -1
+    else:
+        shift = 1
+    if unit == "quarter" and rel == "current":
+        shift = 0
+    found = _unit_value(unit, ctx.ref, shift)
+    assert found is not None
+    anchoring = Anchoring.PUBLICATION
+    if rel in ("following", "previous", "preceding") and ctx.prior[:4].isdigit():
+        if unit in ("year", "decade"):
+            found = _unit_value(unit, dt.date(int(ctx.prior[:4]), 7, 1), shift)
+            assert found is not None
+            anchoring = Anchoring.NEARBY
+    return (relative(_DATE, found[0], found[1], mod_of(m["mod"]), anchoring=anchoring),)
