@@ -155,7 +155,7 @@ def _text_heights(reader: PdfReader, page_number: int) -> list[tuple[str, float]
     return runs
 
 
-def _internal_links(reader: PdfReader) -> list[tuple[int, int | None, float]]:
+def _internal_links(reader: PdfReader) -> list[tuple[int, int, float]]:
     """(page of the link, page of its destination, destination height) of each internal link."""
     pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}  # type: ignore[union-attr]
     named = reader.named_destinations
@@ -172,9 +172,9 @@ def _internal_links(reader: PdfReader) -> list[tuple[int, int | None, float]]:
                 continue
             if not isinstance(dest, list):
                 resolved = named[str(dest)]
-                links.append(
-                    (number, reader.get_destination_page_number(resolved), float(resolved.top or 0))
-                )
+                target = reader.get_destination_page_number(resolved)
+                assert target is not None
+                links.append((number, target, float(resolved.top or 0)))
                 continue
             links.append((number, pages[dest[0].idnum], float(dest[3])))
     return links
