@@ -110,8 +110,8 @@ _JUSTIFY = {
 }
 _TABLE_FONT_POINTS = 8.5
 _CELL_PADDING_POINTS = 10.0
-_CHAR_WIDTH_EM = 0.62
-"""Average width of a character in ems, generous so bold headers fit (Calibri ~0.5, DejaVu ~0.6)."""
+_CHAR_WIDTH_EM = 0.7
+"""Average character width in ems, generous so bold headers fit in wide fonts (DejaVu: ~0.65)."""
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, assert_never
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -101,11 +102,12 @@ _CELL_PADDING_X = 5.0
 _TABLE_FONT_SIZE = 8.5
 _HEADING_ROOM = 30 * mm
 
-_ALIGNMENT: dict[Align, Literal["left", "center", "right"]] = {
-    Align.LEFT: "left",
-    Align.CENTER: "center",
-    Align.RIGHT: "right",
+_ALIGNMENT: dict[Align, Literal[0, 1, 2]] = {
+    Align.LEFT: TA_LEFT,
+    Align.CENTER: TA_CENTER,
+    Align.RIGHT: TA_RIGHT,
 }
+"""Reportlab's alignment codes: its paragraph drawing wants the numbers, not the names."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -341,7 +343,9 @@ class _StoryBuilder:
         )
 
     def _list(self, block: ListBlock) -> ListFlowable:
-        items = [self.blocks(item, in_list=True) or [Spacer(0, 0)] for item in block.items]
+        # An empty item still needs a line for its bullet or number to be drawn on.
+        empty = Paragraph("&nbsp;", self.styles.list_body)
+        items = [self.blocks(item, in_list=True) or [empty] for item in block.items]
         ordered = block.ordered
         return ListFlowable(
             items,
