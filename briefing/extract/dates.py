@@ -145,6 +145,8 @@ def _remember(ctx: Context, mention: DateMention) -> Context:
     if mention.type is not TimexType.DATE or mention.first_day is None:
         return ctx
     if mention.precision is Precision.QUARTER:
+        if mention.anchoring is Anchoring.NEARBY:
+            return ctx  # "the year-ago quarter" is a comparison, not the period in focus
         return replace(ctx, prior=mention.value, prior_quarter=mention.value)
     if mention.precision in (Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.HALF):
         return replace(ctx, prior=mention.value)

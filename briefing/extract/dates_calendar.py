@@ -126,14 +126,10 @@ def resolve_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int
     """
     year = ref.year
     month_gap = month - ref.month
-    if day is not None and month_gap == 0:
-        return year
-    if month_gap >= 2 and tense is not Tense.FUTURE:
+    if month_gap >= 9 or (month_gap >= 2 and tense is Tense.PAST):
         return year - 1
-    if month_gap <= -2 and tense is Tense.FUTURE:
+    if month_gap <= -9 or (month_gap <= -2 and tense is Tense.FUTURE):
         return year + 1
-    if month_gap > 0 and tense is Tense.PAST and month_gap >= 1 and day is None:
-        return year - 1 if month_gap > 1 else year
     return year
 
 

@@ -95,13 +95,16 @@ CARDINALS: Final = MappingProxyType(
         "hundred": 100,
         "a hundred": 100,
         "a dozen": 12,
+        "a couple of": 2,
+        "a couple": 2,
+        "couple of": 2,
         "dozen": 12,
     }
 )
 """Number words a duration or an "ago" phrase may use."""
 
 VAGUE_QUANTITIES: Final = frozenset(
-    {"several", "a few", "few", "some", "many", "a couple of", "couple of", "a couple", "the"}
+    {"several", "a few", "few", "some", "many", "the"}
 )
 """Words that make a quantity unknown: "several years" is ``PXY``."""
 

@@ -51,7 +51,7 @@ SPELLED_YEAR: Final = rf"nineteen~(?:{_TENS}|ten)(?:~(?:{_UNITS_1_9}))?"
 def year(group: str) -> str:
     """A four-digit year 1000-2099 that is not part of a larger number, amount or code."""
     return (
-        rf"(?P<{group}>(?<![\w$£€#.,/+-])(?:1\d|20)\d\d(?![\w%]|[.,:]\d|-\d\d\d)|{SPELLED_YEAR})"
+        rf"(?P<{group}>(?<![\w$£€#.,/+])(?:1\d|20)\d\d(?![\w%]|[.,:]\d|-\d\d\d)|{SPELLED_YEAR})"
     )
 
 
@@ -86,12 +86,12 @@ DAY_PART: Final = "morning|afternoon|evening|night|overnight"
 
 QUANTIFIER: Final = (
     "about|nearly|almost|roughly|some|more than|less than|at least|at most|up to|over|under|"
-    "no more than|no less than|not more than|just|only|approximately|around|fewer than|"
-    "upwards of|barely|well over|a full|an additional|another|an extra|a further|the next|"
+    "no more than|no less than|not more than|approximately|around|fewer than|"
+    "upwards of|well over|a full|an additional|another|an extra|a further|the next|"
     "the past|the last|the first|the final|the previous|the coming|the latest|the remaining|"
     "the following|the initial|the entire|the full|the whole|the same|the|these|those|past|"
     "last|next|first|coming|recent|the recent|each of the past|each of the last|"
-    "in the past|during the past|the preceding|the ensuing|the subsequent|the current|"
+    "the preceding|the ensuing|the subsequent|the current|"
     "at least the past|at least the last|its first|its|their"
 )
 """Words that open a duration phrase and belong inside its span."""

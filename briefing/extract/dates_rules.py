@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from briefing.extract import dates_calendar as cal
@@ -200,6 +200,8 @@ def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (explicit(_DATE, str(y), Precision.YEAR, mod_of(m["mod"])),)
     if _AFTER_YEAR_NOT_DATE.match(ctx.text, m.end()):
         return _NOT_A_DATE
+    if not m["mod"] and before.endswith("-") and before[-2:-1].isalnum():
+        return _NOT_A_DATE  # "F-1990", "A-2000": a code, not "mid-1990"
     cued = bool(m["mod"] or m["fy"] or _YEAR_CUE_BEFORE.search(before))
     if not cued and _BEFORE_YEAR_NOT_DATE.search(before):
         return _NOT_A_DATE
@@ -287,7 +289,36 @@ def _prior_quarter_number(ctx: Context) -> int:
 
 
 def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    """ "the third quarter", "fiscal second-quarter", "Q3 2024", "the first half of 1990"."""
+    """ "the third quarter", "fiscal second-quarter", "Q3 2024", "the first half of 1990".
+
+    A possessive stays outside the span, and so does any determiner of the adjective
+    "third-quarter" ("a third-quarter loss"): the article belongs to the noun it qualifies.
+    """
+    return tuple(replace(n, trim_start=_quarter_trim(m)) for n in _ordinal_quarter_value(m, ctx))
+
+
+def _quarter_trim(m: re.Match[str]) -> int:
+    det = words(m["det"])
+    if not det:
+        return 0
+    adjectival = m["unit"] is not None and ctx_hyphen(m)
+    if det in ("its", "their", "his", "her", "our", "a", "an") or adjectival:
+        return len(m["det"]) + (m.end("det") < m.end() and _space_after(m, "det"))
+    return 0
+
+
+def ctx_hyphen(m: re.Match[str]) -> bool:
+    """Whether "quarter" is joined to its ordinal by a hyphen ("third-quarter")."""
+    return m.string[m.end("ord") : m.start("unit")] == "-"
+
+
+def _space_after(m: re.Match[str], group: str) -> int:
+    end = m.end(group)
+    rest = m.string[end : m.end()]
+    return len(rest) - len(rest.lstrip())
+
+
+def _ordinal_quarter_value(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     unit = words(m["unit"]) if m["unit"] else "quarter"
     raw = words(m["ord"] or m["qq"])
     ordinals = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
@@ -317,9 +348,12 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 
 
 def _relative_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    """ "the quarter", "the latest quarter", "the year-ago period": financial reporting periods."""
+    """ "the quarter", "the latest quarter", "the year-ago period": financial reporting periods.
+
+    The period in focus is the last quarter the text named, else the last completed one; a
+    "year-ago" or "year-earlier" one is the same quarter a year before.
+    """
     text = words(m.group())
-    adjectives = words(" ".join(m.captures("adj"))) if hasattr(m, "captures") else text
     det = words(m["det"])
     unit = words(m["unit"])
     year_given = m["qy"] or m["qy2"]
@@ -331,30 +365,27 @@ def _relative_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return _NOT_A_DATE
     if det == "a" and not has_adjective:
         return _NOT_A_DATE
-    del adjectives
     if ctx.ref is None:
         return (unanchored(_DATE, "XXXX-QX", Precision.QUARTER),)
     if det == "this" or "current" in text:
-        q, year = cal.quarter_of(ctx.ref), ctx.ref.year
-    elif det == "next":
-        year, month = cal.add_months(ctx.ref.year, ctx.ref.month, 3)
+        year, q = ctx.ref.year, cal.quarter_of(ctx.ref)
+    elif det in ("next", "last") and not year_ago:
+        year, month = cal.add_months(ctx.ref.year, ctx.ref.month, 3 if det == "next" else -3)
         q = (month - 1) // 3 + 1
-    elif det == "last" and not year_ago:
+    elif ctx.prior_quarter:
+        year, q = int(ctx.prior_quarter[:4]), int(ctx.prior_quarter[-1])
+    else:
         year, month = cal.add_months(ctx.ref.year, ctx.ref.month, -3)
         q = (month - 1) // 3 + 1
-    else:
-        q = _prior_quarter_number(ctx)
-        year = int(ctx.prior_quarter[:4]) if ctx.prior_quarter else ctx.ref.year
-        if not ctx.prior_quarter and q == 4 and cal.quarter_of(ctx.ref) == 1:
-            year -= 1
+    anchoring = Anchoring.PUBLICATION
     if year_given:
         year = year_of(year_given)
         if unit == "period" and not ctx.prior_quarter:
             return (explicit(_DATE, str(year), Precision.YEAR),)
     elif year_ago:
         year -= 1
-    value, precision = _quarter_value(year, q, "quarter")
-    return (relative(_DATE, value, precision),)
+        anchoring = Anchoring.NEARBY
+    return (relative(_DATE, f"{year}-Q{q}", Precision.QUARTER, anchoring=anchoring),)
 
 
 # --------------------------------------------------------------------------------------------
@@ -459,6 +490,9 @@ def _ago(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if direction in ("earlier", "later", "before", "after") and ctx.prior:
         base = ctx.prior_quarter or ctx.prior
         anchoring = Anchoring.NEARBY
+    elif unit == "Y" and k == -1 and ctx.prior_quarter:
+        base = ctx.prior_quarter  # "a year ago" in results news: the same quarter last year
+        anchoring = Anchoring.NEARBY
     if unit == "Y":
         return (_shift_years(base, k, mod, anchoring),)
     if unit == "DE":
@@ -541,9 +575,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if rel in ("coming", "this"):
         tense = cal.Tense.FUTURE if rel == "coming" else tense
     day = cal.resolve_weekday(weekday, ctx.ref, tense, shift)
+    trim = m.start("wd") - m.start() if words(m["mod"]) in ("earlier", "later") else 0
     if part:
-        return (relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, mod),)
-    return (relative(_DATE, day.isoformat(), Precision.DAY, mod),)
+        norm = relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, mod)
+    else:
+        norm = relative(_DATE, day.isoformat(), Precision.DAY, mod)
+    return (replace(norm, trim_start=trim),)
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -604,10 +641,26 @@ _SET_CUE_BEFORE: Final = re.compile(
 )
 
 
+_SMALLER: Final = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60)}
+_SMALLER |= {"MIN": ("S", 60), "W": ("D", 7)}
+
+
 def duration_value(unit: str, n: float | None) -> str:
-    """``P3Y``, ``PT2H``, ``PXD`` from an internal unit code and a quantity."""
+    """``P3Y``, ``PT2H``, ``PXD``, ``P2Y6M`` from an internal unit code and a quantity."""
     if unit == "FN":
         return f"P{format_quantity(None if n is None else 2 * n)}W"
+    if unit == "Q":
+        return f"P{format_quantity(None if n is None else 3 * n)}M"
+    if unit == "DE":
+        return f"P{format_quantity(None if n is None else 10 * n)}Y"
+    if n is not None and n != int(n) and unit in _SMALLER:
+        small, factor = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        head = duration_value(unit, whole) if whole else ("PT" if unit in _TIME_UNITS else "P")
+        tail = duration_value(small, rest).lstrip("PT")
+        if small in _TIME_UNITS and "T" not in head:
+            tail = "T" + tail
+        return head + tail
     if unit in _TIME_UNITS:
         return f"PT{format_quantity(n)}{_TIME_UNITS[unit]}"
     return f"P{format_quantity(n)}{_DATE_UNITS[unit]}"
@@ -636,6 +689,8 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     n = number(raw) if raw else None
     if m["half"] and n is not None:
         n += 0.5
+    if ctx.text.startswith("-", m.end()):
+        return _NOT_A_DATE  # "a year-earlier", "a year-long": part of a compound word
     if raw in ("the",) or (raw and n is None and raw not in en.VAGUE_QUANTITIES):
         n = None
     if quantity in ("recent", "the recent", "past", "the past") and not raw and unit == "Y":
@@ -671,7 +726,7 @@ def _set(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 def _weekday_plural(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if not _capitalised(m["wd"]):
         return _NOT_A_DATE
-    part = en.DAY_PARTS.get(words(m["part"]), "")
+    part = en.DAY_PARTS.get(words(m["part"] or m["part2"]), "")
     value = f"XXXX-WXX-{en.WEEKDAYS[words(m['wd'])]}" + (f"T{part}" if part else "")
     return (vague(_SET, value),)
 
@@ -740,14 +795,14 @@ RULES: Final = (
     ),
     _rule(
         "month_year",
-        rf"{_MOD}(?:the )?(?:month of )?{g.month('m')},? "
+        rf"{_MOD}(?:the month of )?{g.month('m')},? "
         rf"(?:(?:of )?{_Y}(?!\w)|(?P<rel>this|last|next) year(?!\w))",
         _month_year,
     ),
     _rule("year_range", rf"{_Y}(?:–|—|-|/)(?P<y2>(?:1\d|20)\d\d|\d\d)(?![\w%]|-\d)", _year_range),
     _rule(
         "decade",
-        rf"(?:the )?{_MOD}(?:the )?(?:(?P<c>1\d|20)(?P<d>\d)0's?|['’](?P<d2>\d)0s"
+        rf"(?:the )?{_MOD}(?:the )?(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0s"
         r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
         _decade,
     ),
@@ -758,7 +813,8 @@ RULES: Final = (
     ),
     _rule(
         "quarter",
-        r"(?:(?:the|its|a|this|that|their) )?(?:(?P<poss>this|last|next) year's )?"
+        r"(?:(?P<det>the|its|a|an|this|that|their|his|her|our) )?"
+        r"(?:(?P<poss>this|last|next) year's )?"
         r"(?:(?:fiscal|year-ago|year-earlier|comparable|latest|current|flat|same)~)*"
         rf"(?:{g.year('qy')} )?(?:fiscal~)?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)~(?:fiscal~)?"
@@ -810,12 +866,13 @@ RULES: Final = (
         "weekday",
         r"(?:(?P<mod>early|late|earlier|later|mid) )?"
         r"(?:(?P<rel>this coming|this past|last|this|next|past|coming) )?"
-        rf"{_WD}(?!\w)(?:'s)?(?: (?P<part>morning|afternoon|evening|night|overnight)(?!\w))?",
+        rf"{_WD}(?!\w)(?: (?P<part>morning|afternoon|evening|night|overnight)(?!\w))?",
         _weekday,
     ),
     _rule(
         "weekday_plural",
-        rf"{_WD}s(?: (?P<part>morning|afternoon|evening|night)s?)?(?!\w)",
+        rf"{_WD}(?:s(?: (?P<part>morning|afternoon|evening|night)s?)?"
+        r"| (?P<part2>morning|afternoon|evening|night)s)(?!\w)",
         _weekday_plural,
     ),
     _rule("holiday", rf"(?:(?P<rel>last|this|next) )?(?P<h>{g.HOLIDAY})(?!\w)", _holiday),

@@ -36,7 +36,7 @@ def words(text: str | None) -> str:
     """Lower-case text with runs of whitespace made one space ("" for a missing group)."""
     if text is None:
         return ""
-    return _SPACE.sub(" ", text).lower()
+    return _SPACE.sub(" ", text).strip().lower()
 
 
 def mod_of(word: str | None) -> Mod | None:
