@@ -67,6 +67,15 @@ class SourceEntry:
         return Markup(f"[\\[{self.number}\\]](#{self.anchor})")
 
 
+_CLAIM_PHRASES = {
+    "claimed": "claimed by",
+    "reported": "reported by",
+    "denied": "denied by",
+    "estimated": "estimated by",
+}
+"""How a claim kind reads before the speaker; everything else reads "according to"."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventEntry:
     """One event as templates see it: its date label, text, sources and flags."""
@@ -85,6 +94,15 @@ class EventEntry:
     def text(self) -> str:
         """The event's sentence."""
         return self.event.text
+
+    @property
+    def according(self) -> str:
+        """Who the event is attributed to, as a phrase: "according to the SZRU", or ""."""
+        speaker = self.event.attribution
+        if not speaker:
+            return ""
+        verb = _CLAIM_PHRASES.get(self.event.claim, "according to")
+        return f"{verb} {speaker}"
 
     @property
     def inferred(self) -> bool:
@@ -133,6 +151,18 @@ def _entries(events: Sequence[Event], sources: dict[str, SourceEntry]) -> list[E
     return entries
 
 
+def _reasons(entries: Sequence[EventEntry]) -> list[tuple[Markup, str]]:
+    """Why events could not be placed, once per source and reason: (source marks, reason)."""
+    seen: dict[tuple[str, str], tuple[Markup, str]] = {}
+    for entry in entries:
+        reason = entry.reason
+        if "publication date" in reason and entry.sources:
+            files = ", ".join(source.article.path.name for source in entry.sources)
+            reason = f"{reason}; add “published: YYYY-MM-DD” to the front matter of {files}"
+        seen.setdefault((entry.marks, reason), (entry.marks, reason))
+    return list(seen.values())
+
+
 def period(chronology: Chronology) -> str:
     """The period the anchored events cover, as a label ("2011 – 31 August 2025")."""
     if not chronology.events:
@@ -164,6 +194,7 @@ def context(chronology: Chronology, options: Options) -> dict[str, Any]:
         "summary": options.summary,
         "events": _entries(chronology.events, sources),
         "unplaced": _entries(chronology.unplaced, sources),
+        "unplaced_reasons": _reasons(_entries(chronology.unplaced, sources)),
         "sources": list(sources.values()),
         "diagnostics": chronology.diagnostics,
         "anchor": _anchor,

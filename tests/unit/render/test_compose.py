@@ -98,7 +98,12 @@ def test_unplaced_events_get_their_own_section_with_the_reason() -> None:
     assert "Dates that could not be placed" in headings
     table = [block for block in document.blocks if isinstance(block, Table)][-1]
     assert cells(table, 0) == ["September 17 (year unknown)"]
-    assert cells(table, 3) == ["the article has no publication date"]
+    reasons = next(b for b in document.blocks if isinstance(b, ListBlock))
+    reason = reasons.items[0][0]
+    assert isinstance(reason, Paragraph)
+    said = "".join(getattr(c, "text", "") for c in reason.children)
+    assert "the article has no publication date; add “published: YYYY-MM-DD”" in said
+    assert "a.md" in said
 
 
 def test_unknown_template_variable_names_the_template_file_and_line(tmp_path: Path) -> None:
