@@ -35,6 +35,7 @@ from briefing.timeline_file import (
     EXTRACTED,
     HEADER,
     Entry,
+    Reading,
     dump,
     entries_of,
     fingerprint_event,
@@ -73,6 +74,8 @@ class Timeline:
     """Every readable entry in file order, whatever its status, dated as written."""
     diagnostics: tuple[Diagnostic, ...]
     """Entries that could not be read (with file and line); they are left as written."""
+    reading: Reading
+    """The entries with their positions and lines, as ``merge`` needs them."""
     extracted: dict[str, str]
     """Event id -> fingerprint of what extraction last produced for it (from the sidecar)."""
     cache_text: str
@@ -121,6 +124,7 @@ def load(path: Path) -> Timeline:
         document=document,
         events=events,
         diagnostics=reading.diagnostics + cache_problem,
+        reading=reading,
         extracted=extracted,
         cache_text=cache_text,
     )
@@ -191,28 +195,27 @@ def merge(
       ``stale``: kept in the file, left out of ``events``, reported in ``diagnostics``.
     """
     path = timeline.path
-    document = parse(timeline.text or HEADER, path)
     by_id, duplicates = _index_fresh(fresh)
-    reading = read_entries(document, path)
-    taken = set(reading.ids)
-    dirty, extracted = _update_entries(
-        document, reading.entries, by_id, timeline.extracted, known_articles, taken
+    taken = set(timeline.reading.ids)
+    changes, extracted = _plan(
+        timeline.reading.entries, by_id, timeline.extracted, known_articles, taken
     )
     additions = sorted((e for e in by_id.values() if e.id not in taken), key=_chronological)
-    for event in additions:
-        entries_of(document).append(new_entry(event))
-        extracted[event.id] = fingerprint_event(event)
-    dirty = dirty or bool(additions)
+    extracted.update((event.id, fingerprint_event(event)) for event in additions)
 
-    text = dump(document) if dirty else (timeline.text or HEADER)
-    final = parse(text, path) if dirty else document
-    final_reading = read_entries(final, path)
-    events, problems = _shown(final_reading.entries, by_id, known_articles, path)
-    cache_text = _cache_text(extracted, final_reading.ids)
+    text, reading = timeline.text or HEADER, timeline.reading
+    if changes or additions:
+        # Work on a copy parsed from the text, so the Timeline stays as it was read.
+        document = parse(text, path)
+        _apply(document, changes, additions)
+        text = dump(document)
+        reading = read_entries(parse(text, path), path)  # lines as they are in the new text
+    events, problems = _shown(reading.entries, by_id, known_articles, path)
+    cache_text = _cache_text(extracted, reading.ids)
     cache_notes = tuple(d for d in timeline.diagnostics if d.code == _CACHE_UNREADABLE)
     return Merged(
         events=events,
-        diagnostics=final_reading.diagnostics + problems + duplicates + cache_notes,
+        diagnostics=reading.diagnostics + problems + duplicates + cache_notes,
         text=text,
         changed=text != timeline.text or not timeline.exists,
         cache_text=cache_text,
@@ -253,62 +256,87 @@ def _chronological(event: Event) -> tuple[bool, dt.date, int, str, int, str]:
     )
 
 
-def _update_entries(
-    document: CommentedMap,
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Change:
+    """What merging does to one existing entry."""
+
+    entry: Entry
+    status: Status
+    """The entry's status afterwards (maybe unchanged)."""
+    new_id: str = ""
+    """An id to give a manual entry written without one."""
+    refresh: Event | None = None
+    """The extraction to copy into an entry the analyst did not change."""
+
+
+def _plan(
     entries: tuple[Entry, ...],
     by_id: dict[str, Event],
     last: dict[str, str],
     known_articles: frozenset[str],
     taken: set[str],
-) -> tuple[bool, dict[str, str]]:
-    """Apply the curation rules to every existing entry, in place.
+) -> tuple[list[_Change], dict[str, str]]:
+    """The curation rules: what to change in each existing entry, without changing anything.
 
-    Returns whether the document changed and the fingerprints to remember for next time;
-    ``taken`` (every id in the file) grows by the ids given to manual entries.
+    Returns the changes and the fingerprints to remember for next time; ``taken`` (every id
+    in the file) grows by the ids given to manual entries.
     """
-    items = entries_of(document)
-    dirty = False
+    changes: list[_Change] = []
     remembered: dict[str, str] = {}
     for entry in entries:
-        item = items[entry.index]
         if entry.status is Status.MANUAL and not entry.id:
             new_id = _manual_id(entry, taken)
             taken.add(new_id)
-            set_id(item, new_id)
-            dirty = True
+            changes.append(_Change(entry=entry, status=entry.status, new_id=new_id))
         if entry.status not in EXTRACTED:
             continue
         event = by_id.get(entry.id)
-        gone = event is None or any(s.article not in known_articles for s in entry.sources)
-        if event is None or gone:
+        if event is None or any(s.article not in known_articles for s in entry.sources):
             if entry.id in last:
                 remembered[entry.id] = last[entry.id]
-            status = Status.STALE
-        else:
-            remembered[entry.id] = fingerprint_event(event)
-            status, refreshed = _follow(item, entry, event, last.get(entry.id, ""))
-            dirty = dirty or refreshed
-        if status is not entry.status:
-            set_status(item, status)
-            dirty = True
-    return dirty, remembered
+            if entry.status is not Status.STALE:
+                changes.append(_Change(entry=entry, status=Status.STALE))
+            continue
+        remembered[entry.id] = fresh_print = fingerprint_event(event)
+        change = _follow(entry, event, fresh_print, last.get(entry.id, ""))
+        if change.status is not entry.status or change.refresh is not None:
+            changes.append(change)
+    return changes, remembered
 
 
-def _follow(item: CommentedMap, entry: Entry, event: Event, last: str) -> tuple[Status, bool]:
-    """The status of an entry extraction still produces, refreshing it when not edited.
+def _follow(entry: Entry, event: Event, fresh_print: str, last: str) -> _Change:
+    """What becomes of an entry extraction still produces.
 
     Edited means: differs from the fresh extraction and from the last one (when the sidecar
     is gone, from the fresh one only, which can only err towards keeping the analyst's text).
+    An entry not edited follows the extraction.
     """
     current = entry.fingerprint
-    if current != fingerprint_event(event) and current != last:
-        return Status.EDITED, False
-    refreshed = refresh_entry(item, entry, event)
+    if current not in (fresh_print, last):
+        return _Change(entry=entry, status=Status.EDITED)
+    refresh = event if current != fresh_print else None
     if entry.status is Status.STALE:
-        return Status.NEW, refreshed  # back after going away: to be looked at again
-    if entry.status is Status.EDITED:
-        return Status.REVIEWED, refreshed  # the analyst's version is the extraction now
-    return entry.status, refreshed
+        status = Status.NEW  # back after going away: to be looked at again
+    elif entry.status is Status.EDITED:
+        status = Status.REVIEWED  # the analyst's version is the extraction's now
+    else:
+        status = entry.status
+    return _Change(entry=entry, status=status, refresh=refresh)
+
+
+def _apply(document: CommentedMap, changes: list[_Change], additions: list[Event]) -> None:
+    """Carry out the planned changes on a document, then append the new events."""
+    items = entries_of(document)
+    for change in changes:
+        item = items[change.entry.index]
+        if change.new_id:
+            set_id(item, change.new_id)
+        if change.refresh is not None:
+            refresh_entry(item, change.entry, change.refresh)
+        if change.status is not change.entry.status:
+            set_status(item, change.status)
+    for event in additions:
+        items.append(new_entry(event))
 
 
 def _manual_id(entry: Entry, taken: set[str]) -> str:
