@@ -20,6 +20,7 @@ from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
@@ -139,7 +140,7 @@ def _open_reference(reference: Path) -> WordDocument:
     """Open the reference document and check it has every style the writer names."""
     try:
         word = docx.Document(str(reference))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise RenderError(f"cannot open the reference document: {error}", path=reference) from error
     wanted = (
         [(name, WD_STYLE_TYPE.PARAGRAPH) for name in _PARAGRAPH_STYLES]
@@ -193,12 +194,12 @@ def _child(parent: BaseOxmlElement, tag: str, *, first: bool = False) -> BaseOxm
 def _set_core_properties(word: WordDocument, meta: DocumentMeta) -> None:
     """Title, author, subject, keywords, language, and dates from the briefing date."""
     properties = word.core_properties
-    properties.title = meta.title
-    properties.subject = meta.subject
-    properties.author = meta.author
-    properties.last_modified_by = meta.author
-    properties.keywords = ", ".join(meta.keywords)
-    properties.language = meta.language
+    properties.title = _clean(meta.title)
+    properties.subject = _clean(meta.subject)
+    properties.author = _clean(meta.author)
+    properties.last_modified_by = _clean(meta.author)
+    properties.keywords = _clean(", ".join(meta.keywords))
+    properties.language = _clean(meta.language)
     properties.comments = ""
     properties.revision = 1
     if meta.date is not None:
