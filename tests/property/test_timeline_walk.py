@@ -21,6 +21,7 @@ from briefing.extract.timex import interval
 from briefing.model import Anchoring, DateMention, Event, SourceRef, Status, TimexType
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 ROUNDS = 50
@@ -88,7 +89,7 @@ def yaml() -> YAML:
     return editor
 
 
-def edit_file(path: Path, change) -> None:
+def edit_file(path: Path, change: Callable[[CommentedSeq], None]) -> None:
     document = yaml().load(path.read_text(encoding="utf-8"))
     change(document["events"])
     out = io.StringIO()
