@@ -34,14 +34,14 @@ if TYPE_CHECKING:
 HEADER = """\
 # The curated timeline of this briefing: one entry per dated event, and the documents show it.
 #
-# `briefing update` (and `build`) adds newly extracted events with `status: new` and never
-# overwrites your work: correct `date`, `text` or `attribution` and your version is kept (marked
-# `edited`); set `status: reviewed` once checked; `status: rejected` drops an event for good
-# (deleting the entry instead brings it back as new); add your own events with `status: manual`
-# (the id is optional). An event whose sentence or article disappeared becomes `stale`: kept
-# here, left out of the documents, listed by `briefing check`.
-# Dates are TIMEX3 values: 2025-08-31, 2024-07, 2022, 2024-Q3, XXXX-09-17 (year unknown);
-# `mod` is START, MID, END, APPROX, BEFORE, AFTER...; `end` is the last value of a range.
+# `briefing update` (and `build`) adds newly extracted events with the status `new` and never
+# overwrites your work: correct an entry's date, text or attribution and your version is kept
+# (its status becomes `edited`); set the status to `reviewed` once checked, to `rejected` to
+# drop an event for good (deleting the entry instead brings it back as new), and add events of
+# your own with the status `manual` (the id is optional). An event whose sentence or article
+# disappeared becomes `stale`: kept here, left out of the documents, listed by `briefing check`.
+# Dates are TIMEX3 values (2025-08-31, 2024-07, 2022, 2024-Q3, XXXX-09-17 when the year is
+# unknown); `mod` is START, MID, END, APPROX, BEFORE, AFTER...; `end` closes a range.
 events:
 """
 """The text of a timeline file that does not exist yet."""

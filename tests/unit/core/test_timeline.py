@@ -305,6 +305,38 @@ def test_manual_event_gets_an_id_and_is_never_touched(path: Path) -> None:
     assert build(path, fresh=()).events[-1] == manual[0]  # survives even an empty extraction
 
 
+def test_entry_without_status_is_the_analysts_own(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "events:\n  - date: 2023\n    text: Wagner's founder died.\n"
+        "    sources: [{article: kyiv, start: 5, end: 40}]\n",
+        encoding="utf-8",
+    )
+    merged = build(path, fresh=())
+    (event,) = merged.events
+    assert event.status is Status.MANUAL
+    assert event.id.startswith("manual-")
+    assert merged.diagnostics == ()
+
+
+def test_comment_only_file_keeps_its_comments(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text("# Wagner in Mali, curated by the Sahel desk\n", encoding="utf-8")
+    assert timeline.load(path).events == ()
+    build(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Wagner in Mali, curated by the Sahel desk\nevents:\n  - id: ")
+    assert len(timeline.load(path).events) == len(FRESH)
+
+
+def test_header_names_no_field_as_an_entry_writes_it(path: Path) -> None:
+    """Editing `status: new` by search and replace must hit an entry, not the header."""
+    build(path)
+    header = path.read_text(encoding="utf-8").split("events:\n")[0]
+    assert "status: " not in header
+    assert "date: " not in header
+
+
 def test_manual_event_citing_a_missing_article_is_reported_but_shown(path: Path) -> None:
     build(path)
     path.write_text(
