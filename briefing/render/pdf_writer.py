@@ -242,7 +242,12 @@ def _make_styles() -> _Styles:
             "Subtitle", parent=body, fontSize=13, leading=17, textColor=colors.HexColor(_MUTED)
         ),
         meta_label=ParagraphStyle(
-            "MetaLabel", parent=body, fontSize=8, leading=11, textColor=colors.HexColor(_MUTED)
+            "MetaLabel",
+            parent=body,
+            fontSize=8,
+            leading=11,
+            spaceAfter=0,
+            textColor=colors.HexColor(_MUTED),
         ),
         meta_value=ParagraphStyle("MetaValue", parent=body, fontSize=9, leading=11, spaceAfter=0),
         headings=(
@@ -505,7 +510,9 @@ def _title_block(meta: DocumentMeta, builder: _StoryBuilder) -> list[Flowable]:
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    # the smaller label text sits 1 pt lower so both baselines line up
+                    ("TOPPADDING", (0, 0), (0, -1), 2),
                 ]
             )
         )
