@@ -286,6 +286,28 @@ class Event:
     """Curation status from the timeline file."""
     notes: str = ""
     """The analyst's notes."""
+    differences: tuple[str, ...] = ()
+    """What merged sources disagree on, in words ("killed: 84 / 100"); empty when they agree."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """A current fact stated without a date ("Wagner has around 1,500 mercenaries in Mali").
+
+    It belongs in a "Key facts" list dated by its article's publication date, not in the
+    chronology.
+    """
+
+    text: str
+    """The sentence as written."""
+    sources: tuple[SourceRef, ...]
+    """Where it is stated; at least one."""
+    as_of: dt.date | None = None
+    """The publication date of the (earliest) source: the fact holds "as of" then."""
+    attribution: str = ""
+    """Who says so, or ""."""
+    claim: str = ""
+    """How it is said, or ""."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -300,6 +322,8 @@ class Chronology:
     """Every article read, in the order of their ids."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Problems met on the way."""
+    facts: tuple[Fact, ...] = ()
+    """Undated key facts, in article and text order."""
 
 
 # ---------------------------------------------------------------------------------------------
