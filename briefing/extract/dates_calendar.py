@@ -22,9 +22,9 @@ class Tense(enum.Enum):
 
 
 _FUTURE_CUES: Final = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|going to|is to|are to|be|plans?|planned|planning|"
-    r"scheduled|expected|expects?|due|set to|intends?|upcoming|until|before|by|starting|"
-    r"begin(?:ning|s)?|effective|next|coming|hopes? to|would)\b",
+    r"\b(?:will|won't|'ll|shall|going to|is to|are to|scheduled|plans? to|planned for|"
+    r"set to|intends? to|expected to|due to|upcoming|next|coming|hopes? to|to be held|"
+    r"as soon as|as early as|until|planned|planning|would|likely to|postponed|deadline)\b",
     re.IGNORECASE,
 )
 _PAST_CUES: Final = re.compile(
@@ -33,6 +33,7 @@ _PAST_CUES: Final = re.compile(
     r"went|saw|became|ran|spent|sold|bought|paid|got|hit|struck|killed|brought)\b",
     re.IGNORECASE,
 )
+_PLUPERFECT: Final = re.compile(r"\b(?:had|was|were)\b[^.;]{0,20}$", re.IGNORECASE)
 _CLAUSE_END: Final = re.compile(r"[.;!?\n]")
 
 
@@ -52,6 +53,8 @@ def tense_around(text: str, start: int, end: int) -> Tense:
             if best is None or m.start() > best[0]:
                 best = (m.start(), tense)
     if best is not None:
+        if best[1] is Tense.FUTURE and _PLUPERFECT.search(before, 0, best[0]):
+            return Tense.PAST  # "had been scheduled to expire Friday": a plan in the past
         return best[1]
     after = text[end : end + 60]
     stop = _CLAUSE_END.search(after)
@@ -121,14 +124,15 @@ def resolve_weekday(weekday: int, ref: dt.date, tense: Tense, shift: int = 0) ->
 def resolve_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
     """The year of a year-less date ("September 17", "late July"), seen from ``ref``.
 
-    The reference year, unless that puts a past event well after the reference date (then
-    the year before) or a future one well before it (then the year after).
+    The reference year, unless that puts the date five or more months after the reference
+    date (then the year before: news reports the past) or eight or more months before it
+    (then the year after: "January" in a November article). Tense decides the middle ground.
     """
     year = ref.year
-    month_gap = month - ref.month
-    if month_gap >= 9 or (month_gap >= 2 and tense is Tense.PAST):
-        return year - 1
-    if month_gap <= -9 or (month_gap <= -2 and tense is Tense.FUTURE):
+    gap = month - ref.month
+    if gap >= 5 or (gap >= 3 and tense is Tense.PAST):
+        return year - 1 if tense is not Tense.FUTURE else year
+    if gap <= -8 or (gap <= -3 and tense is Tense.FUTURE):
         return year + 1
     return year
 

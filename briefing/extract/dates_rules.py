@@ -572,6 +572,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (unanchored(_TIME if part else _DATE, value, Precision.DAY, mod),)
     shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
     tense = cal.tense_around(ctx.text, m.start(), m.end())
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        tense = cal.Tense.PAST  # "Wednesday's ruling": something that has happened
     if rel in ("coming", "this"):
         tense = cal.Tense.FUTURE if rel == "coming" else tense
     day = cal.resolve_weekday(weekday, ctx.ref, tense, shift)
