@@ -260,17 +260,19 @@ def replace_styles(document: docx.document.Document) -> None:
 
 
 def plain_bullets(document: docx.document.Document) -> None:
-    """Bullets as Unicode characters in the body font: the template's Symbol-font glyph
-    is a private-use character that renders as a box where Symbol is missing."""
+    """Bullets as Unicode characters in the body font, one per level as in the PDF.
+
+    The template's Symbol-font glyph is a private-use character that shows as a box where
+    the Symbol font is missing.
+    """
     numbering = document.part.numbering_part.element
-    marks = ("\u2022", "\u2013", "\u25aa")
-    bullets = [
-        level
-        for level in numbering.iter(f"{{{W}}}lvl")
-        if level.find(f"{{{W}}}numFmt").get(f"{{{W}}}val") == "bullet"
-    ]
-    for index, level in enumerate(bullets):
-        level.find(f"{{{W}}}lvlText").set(f"{{{W}}}val", marks[index % len(marks)])
+    marks = {"ListBullet": "\u2022", "ListBullet2": "\u2013", "ListBullet3": "\u25aa"}
+    for level in numbering.iter(f"{{{W}}}lvl"):
+        if level.find(f"{{{W}}}numFmt").get(f"{{{W}}}val") != "bullet":
+            continue
+        style = level.find(f"{{{W}}}pStyle")
+        mark = marks.get(style.get(f"{{{W}}}val") if style is not None else "", "\u2022")
+        level.find(f"{{{W}}}lvlText").set(f"{{{W}}}val", mark)
         fonts = level.find(f"{{{W}}}rPr/{{{W}}}rFonts")
         if fonts is not None:
             for attribute in ("ascii", "hAnsi"):

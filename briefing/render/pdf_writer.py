@@ -101,6 +101,8 @@ _TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN_X
 _CELL_PADDING_X = 5.0
 _TABLE_FONT_SIZE = 8.5
 _HEADING_ROOM = 30 * mm
+_BULLETS = ("\u2022", "\u2013", "\u25aa")
+"""Bullet per nesting level, as in the Word reference document."""
 
 _ALIGNMENT: dict[Align, Literal[0, 1, 2]] = {
     Align.LEFT: TA_LEFT,
@@ -312,21 +314,21 @@ class _StoryBuilder:
     _headings: int = 0
     _outline_level: int = -1
 
-    def blocks(self, blocks: Sequence[Block], *, in_list: bool = False) -> list[Flowable]:
-        """Flowables for a sequence of blocks, in order."""
-        return [flowable for block in blocks for flowable in self.block(block, in_list=in_list)]
+    def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> list[Flowable]:
+        """Flowables for a sequence of blocks, in order; ``depth`` is their list nesting."""
+        return [flowable for block in blocks for flowable in self.block(block, depth=depth)]
 
-    def block(self, block: Block, *, in_list: bool = False) -> list[Flowable]:
+    def block(self, block: Block, *, depth: int = 0) -> list[Flowable]:
         """Flowables for one block."""
         match block:
             case Heading():
                 # keepWithNext cannot hold a heading to a list (a container), so make room.
                 return [CondPageBreak(_HEADING_ROOM), self._heading(block)]
             case ParagraphBlock(children=children):
-                style = self.styles.list_body if in_list else self.styles.body
+                style = self.styles.list_body if depth else self.styles.body
                 return [Paragraph(self.markup(children), style)]
             case ListBlock():
-                return [self._list(block)]
+                return [self._list(block, depth=depth)]
             case Table():
                 return self._table(block)
             case Rule():
@@ -347,15 +349,15 @@ class _StoryBuilder:
             markup, style, key=key, title=title or "—", level=max(0, self._outline_level)
         )
 
-    def _list(self, block: ListBlock) -> ListFlowable:
+    def _list(self, block: ListBlock, *, depth: int) -> ListFlowable:
         # An empty item still needs a line for its bullet or number to be drawn on.
         empty = Paragraph("&nbsp;", self.styles.list_body)
-        items = [self.blocks(item, in_list=True) or [empty] for item in block.items]
+        items = [self.blocks(item, depth=depth + 1) or [empty] for item in block.items]
         ordered = block.ordered
         return ListFlowable(
             items,
             bulletType="1" if ordered else "bullet",
-            start=block.start if ordered else "\u2022",
+            start=block.start if ordered else _BULLETS[depth % len(_BULLETS)],
             bulletFormat="%s." if ordered else None,
             bulletFontName=_REGULAR,
             bulletFontSize=self.styles.body.fontSize,
