@@ -21,7 +21,15 @@ from briefing.extract.timex import interval
 from briefing.model import Anchoring, DateMention, Precision, TimexType
 
 _TOKEN: Final = re.compile(r"\w+")
-_WORD: Final = re.compile(r"[a-z]+")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_SYNTAX: Final = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-z]")
+"""Group names and escapes such as ``\s``: regex syntax, not words of the language."""
+_NEVER_FIRST: Final = frozenset(
+    {"in", "of", "to", "or", "and", "s", "t", "m", "p", "nd", "rd", "st", "th", "ended"}
+    | {"ending", "for", "with", "on", "de", "en", "и", "в", "на", "у", "à", "le", "la", "el"}
+)
+"""Frequent words that occur inside expressions but never start one in any grammar: trying
+every rule at each of them would only cost time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +51,8 @@ def build_grammar(rules: Sequence[Rule], digit_rules: frozenset[str]) -> Grammar
     """Index ``rules`` (in priority order) by the literal words of their patterns."""
     index: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
-        for word in set(_WORD.findall(rule.pattern.pattern.lower())):
+        source = _SYNTAX.sub(" ", rule.pattern.pattern).lower()
+        for word in set(_WORD.findall(source)) - _NEVER_FIRST:
             index.setdefault(word, []).append(i)
     digits = tuple(i for i, rule in enumerate(rules) if rule.name in digit_rules)
     frozen = MappingProxyType({w: tuple(ids) for w, ids in index.items()})
@@ -110,7 +119,10 @@ def find_dates(
             if pos and text[pos - 1] in "'’":
                 pos -= 1
         else:
-            candidates = grammar.by_word.get(first.lower(), ())
+            lower = first.lower()
+            candidates = grammar.by_word.get(lower, ())
+            if not candidates and lower.endswith("s") and len(lower) > 4:
+                candidates = grammar.by_word.get(lower[:-1], ())  # "weeks", "Tuesdays"
         if not candidates:
             continue
         for m, norms in _readings(grammar, candidates, text, pos, ctx):

@@ -521,6 +521,29 @@ def _shift_years(base: str, k: int, mod: Mod | None, anchoring: Anchoring) -> No
     return relative(_DATE, f"{year}{rest}", Precision.DAY, mod, anchoring=anchoring)
 
 
+def _fiscal_year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "the year ended June 30" is a twelve-month period; "the full year" the current one."""
+    kind = words(m["kind"])
+    if m["ended"]:
+        return (replace(vague(_DURATION, "P1Y"), trim_start=0),) if kind != "full" else _NOT_A_DATE
+    if not kind and not re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
+        return _NOT_A_DATE
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX", Precision.YEAR),)
+    return (relative(_DATE, str(ctx.ref.year), Precision.YEAR),)
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "year-end": the end of the reference year (of the year before, after "since")."""
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX", Precision.YEAR, Mod.END),)
+    shift = {"last": -1, "next": 1}.get(words(m["rel"]), 0)
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    if not m["rel"] and re.search(r"\bsince\s+$", before):
+        shift = -1
+    return (relative(_DATE, str(ctx.ref.year + shift), Precision.YEAR, Mod.END),)
+
+
 def _year_ago_adjective(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "year-earlier" / "year-ago" used as an adjective: the same period a year before."""
     if ctx.ref is None:
@@ -893,6 +916,17 @@ RULES: Final = (
         r"the year two thousand(?: and (?P<u>one|two|three|four|five|six|seven|eight|nine))?"
         r"(?!\w)",
         _spelled_2000,
+    ),
+    _rule(
+        "fiscal_year",
+        r"the (?P<kind>fiscal |full |calendar )?year(?P<ended> (?:that )?(?:ended|ending|to))?"
+        r"(?=[\s,.;])",
+        _fiscal_year,
+    ),
+    _rule(
+        "year_end",
+        r"(?P<rel>(?:this|last|next) )?(?:year-end|year end|year's end)(?!\w)",
+        _year_end,
     ),
     _rule("year_ago_adjective", r"(?:the )?(?:year-earlier|year-ago)(?!\w)", _year_ago_adjective),
     _rule(
