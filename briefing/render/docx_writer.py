@@ -128,7 +128,7 @@ def write(document: Document, *, reference: Path | None = None) -> bytes:
     _set_language(word, document.meta.language)
     _set_core_properties(word, document.meta)
     _write_furniture(word, document.meta)
-    body = _BodyWriter(word=word, anchors=anchor_ids(document))
+    body = _BodyWriter(word=word, anchors=anchor_ids(document), style_ids=_style_ids(word))
     body.title_block(document.meta)
     body.blocks(document.blocks)
     buffer = io.BytesIO()
@@ -158,6 +158,12 @@ def _open_reference(reference: Path) -> WordDocument:
             path=reference,
         )
     return word
+
+
+def _style_ids(word: WordDocument) -> dict[str, str]:
+    """Style name to style id, looked up once: python-docx's lookup by name is slow."""
+    names = (*_PARAGRAPH_STYLES, *_CHARACTER_STYLES)
+    return {name: word.styles[name].style_id for name in names}
 
 
 def _clear_body(word: WordDocument) -> None:
@@ -285,6 +291,7 @@ class _BodyWriter:
 
     word: WordDocument
     anchors: frozenset[str]
+    style_ids: dict[str, str]
     _bookmarks: int = 0
     _text_width: float = field(init=False, default=0.0)
 
@@ -295,12 +302,12 @@ class _BodyWriter:
 
     def title_block(self, meta: DocumentMeta) -> None:
         """Title, subtitle, a rule and the labelled author / date / period lines."""
-        self.word.add_paragraph(_clean(meta.title), style="Title")
+        self._paragraph("Title").add_run(_clean(meta.title))
         if meta.subtitle:
-            self.word.add_paragraph(_clean(meta.subtitle), style="Subtitle")
-        self.word.add_paragraph(style="Title Rule")
+            self._paragraph("Subtitle").add_run(_clean(meta.subtitle))
+        self._paragraph("Title Rule")
         for label, value in title_block_lines(meta):
-            line = self.word.add_paragraph(style="Title Meta")
+            line = self._paragraph("Title Meta")
             line.add_run(label, style="Title Meta Label")
             line.add_run("\t" + _clean(value))
 
@@ -314,16 +321,16 @@ class _BodyWriter:
         match block:
             case Heading(level=level, children=children):
                 style = f"Heading {max(1, min(level, _MAX_DEPTH))}"
-                self.inlines(self.word.add_paragraph(style=style), children)
+                self.inlines(self._paragraph(style), children)
             case ParagraphBlock(children=children):
                 style = "Normal" if depth == 0 else _leveled("List Continue", depth)
-                self.inlines(self.word.add_paragraph(style=style), children)
+                self.inlines(self._paragraph(style), children)
             case ListBlock():
                 self._list(block, depth=depth)
             case Table():
                 self._table(block)
             case Rule():
-                self.word.add_paragraph(style="Horizontal Rule")
+                self._paragraph("Horizontal Rule")
             case _:
                 assert_never(block)
 
@@ -333,7 +340,7 @@ class _BodyWriter:
         num_id = self._restart_numbering(style, block.start) if block.ordered else None
         for item in block.items:
             first, rest = _split_first_paragraph(item)
-            paragraph = self.word.add_paragraph(style=style)
+            paragraph = self._paragraph(style)
             if num_id is not None:
                 _number(paragraph, num_id)
             self.inlines(paragraph, first)
@@ -371,7 +378,7 @@ class _BodyWriter:
             style = "Table Heading" if index == 0 else "Table Text"
             for cell, word_cell, align in zip(row, word_row.cells, aligns, strict=True):
                 paragraph = word_cell.paragraphs[0]
-                paragraph.style = self.word.styles[style]
+                self._style(paragraph, style)
                 if align is not Align.LEFT:
                     paragraph.alignment = _JUSTIFY[align]  # no style per alignment: direct
                 self.inlines(paragraph, cell)
@@ -393,7 +400,7 @@ class _BodyWriter:
     ) -> None:
         match inline:
             case Text(text=text):
-                _add_run(paragraph, target, _clean(text), fmt)
+                self._add_run(paragraph, target, _clean(text), fmt)
             case Strong(children=children):
                 self.inlines(
                     paragraph,
@@ -439,6 +446,31 @@ class _BodyWriter:
             _Format(bold=fmt.bold, italic=fmt.italic, link=style),
             hyperlink,
         )
+
+    def _paragraph(self, style: str) -> Paragraph:
+        """A new body paragraph in the named style."""
+        paragraph = self.word.add_paragraph()
+        self._style(paragraph, style)
+        return paragraph
+
+    def _style(self, paragraph: Paragraph, style: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self.style_ids[style]  # skips the slow name lookup
+
+    def _add_run(
+        self, paragraph: Paragraph, target: BaseOxmlElement, text: str, fmt: _Format
+    ) -> None:
+        """A run in a character style; bold or italic on top of a link style is set directly."""
+        element = OxmlElement("w:r")
+        target.append(element)
+        run = Run(element, paragraph)
+        style = fmt.link or ("Strong" if fmt.bold else "Emphasis" if fmt.italic else "")
+        if style:
+            run._r.get_or_add_rPr().style = self.style_ids[style]
+        if fmt.link:
+            run.bold = fmt.bold or None
+        if fmt.link or fmt.bold:
+            run.italic = fmt.italic or None
+        run.text = text
 
     def _bookmark(self, target: BaseOxmlElement, anchor_id: str) -> None:
         """An empty bookmark at this point: the destination of ``#anchor_id`` links."""
@@ -510,23 +542,6 @@ def _set_widths(
 def _measure(text: str) -> float:
     """An estimate of the text's width in points: Word measures with fonts we do not have."""
     return max(len(line) for line in text.split("\n")) * _TABLE_FONT_POINTS * _CHAR_WIDTH_EM
-
-
-def _add_run(paragraph: Paragraph, target: BaseOxmlElement, text: str, fmt: _Format) -> None:
-    """A run in a character style; bold or italic on top of a link style is set directly."""
-    element = OxmlElement("w:r")
-    target.append(element)
-    run = Run(element, paragraph)
-    if fmt.link:
-        run.style = fmt.link
-        run.bold = fmt.bold or None
-        run.italic = fmt.italic or None
-    elif fmt.bold:
-        run.style = "Strong"
-        run.italic = fmt.italic or None
-    elif fmt.italic:
-        run.style = "Emphasis"
-    run.text = text
 
 
 def _clean(text: str) -> str:
