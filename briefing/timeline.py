@@ -9,39 +9,36 @@ No document libraries here, and nothing that renders, runs the pipeline or print
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
 from briefing.errors import InputError
-from briefing.extract.timex import interval
 from briefing.files import write_atomic
 from briefing.model import (
-    Anchoring,
-    DateMention,
     Diagnostic,
     Event,
     Level,
-    Precision,
     Status,
-    TimexType,
 )
-from briefing.timeline_file import (
+from briefing.timeline_cache import CACHE_UNREADABLE, cache_path, cache_text_of, read_cache
+from briefing.timeline_entries import (
     EXTRACTED,
-    HEADER,
     Entry,
     Reading,
+    fingerprint_event,
+    read_entries,
+)
+from briefing.timeline_events import event_as_written, shown
+from briefing.timeline_file import (
+    HEADER,
     dump,
     entries_of,
-    fingerprint_event,
     new_entry,
     parse,
-    read_entries,
     refresh_entry,
     set_id,
     set_status,
@@ -49,11 +46,6 @@ from briefing.timeline_file import (
 from briefing.timeline_lock import lock
 
 __all__ = ["Merged", "Timeline", "load", "lock", "merge", "save"]
-
-_CACHE_DIR = ".briefing-cache"
-_CACHE_FILE = "extracted.json"
-_CACHE_SCHEMA = 1
-_CACHE_UNREADABLE = "timeline-cache-unreadable"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,8 +107,8 @@ def load(path: Path) -> Timeline:
     text = _read_text(path) if exists else ""
     document = parse(text or HEADER, path)
     reading = read_entries(document, path)
-    events = tuple(_event_as_written(entry) for entry in reading.entries)
-    cache_text, extracted, cache_problem = _read_cache(path)
+    events = tuple(event_as_written(entry) for entry in reading.entries)
+    cache_text, extracted, cache_problem = read_cache(path)
     return Timeline(
         path=path,
         exists=exists,
@@ -142,38 +134,6 @@ def _read_text(path: Path) -> str:
             f"cannot read the timeline file ({error.strerror or error}); check its permissions",
             path=path,
         ) from error
-
-
-def _cache_path(path: Path) -> Path:
-    return path.parent / _CACHE_DIR / _CACHE_FILE
-
-
-def _read_cache(path: Path) -> tuple[str, dict[str, str], tuple[Diagnostic, ...]]:
-    """The sidecar's text and fingerprints; an unreadable one is ignored (it is only a cache)."""
-    cache = _cache_path(path)
-    try:
-        text = cache.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return "", {}, ()
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        data = None
-    events = data.get("events") if isinstance(data, dict) else None
-    if isinstance(events, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in events.items()
-    ):
-        return text, dict(events), ()
-    note = Diagnostic(
-        level=Level.INFO,
-        code=_CACHE_UNREADABLE,
-        message="the record of what was last extracted is unreadable and was ignored: "
-        "entries that differ from the new extraction are treated as your edits",
-        path=cache,
-    )
-    return text, {}, (note,)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,9 +170,9 @@ def merge(
         _apply(document, changes, additions)
         text = dump(document)
         reading = read_entries(parse(text, path), path)  # lines as they are in the new text
-    events, problems = _shown(reading.entries, by_id, known_articles, path)
-    cache_text = _cache_text(extracted, reading.ids)
-    cache_notes = tuple(d for d in timeline.diagnostics if d.code == _CACHE_UNREADABLE)
+    events, problems = shown(reading.entries, by_id, known_articles, path)
+    cache_text = cache_text_of(extracted, reading.ids)
+    cache_notes = tuple(d for d in timeline.diagnostics if d.code == CACHE_UNREADABLE)
     return Merged(
         events=events,
         diagnostics=reading.diagnostics + problems + duplicates + cache_notes,
@@ -349,152 +309,6 @@ def _manual_id(entry: Entry, taken: set[str]) -> str:
     return candidate
 
 
-def _cache_text(extracted: dict[str, str], ids: frozenset[str]) -> str:
-    """The sidecar's text: fingerprints of the events still in the file, in id order."""
-    kept = {key: extracted[key] for key in sorted(extracted) if key in ids}
-    data = {
-        "schema": _CACHE_SCHEMA,
-        "about": "what extraction last produced for each event of the timeline file, to "
-        "recognise the analyst's edits; safe to delete",
-        "events": kept,
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-
-
-# ---------------------------------------------------------------------------------------------
-# What the documents show
-
-
-def _shown(
-    entries: tuple[Entry, ...],
-    by_id: dict[str, Event],
-    known_articles: frozenset[str],
-    path: Path,
-) -> tuple[tuple[Event, ...], tuple[Diagnostic, ...]]:
-    """The events to show and the problems to report, from the merged file."""
-    events: list[Event] = []
-    problems: list[Diagnostic] = []
-    for entry in entries:
-        missing = sorted({s.article for s in entry.sources} - known_articles)
-        if entry.status is Status.REJECTED:
-            continue
-        if entry.status is Status.STALE:
-            problems.append(_stale(entry, missing, path))
-            continue
-        if entry.status is Status.MANUAL:
-            problems.extend(_manual_problems(entry, missing, path))
-        fresh = by_id.get(entry.id) if entry.status is not Status.MANUAL else None
-        events.append(_event(entry, fresh))
-    return tuple(events), tuple(problems)
-
-
-def _stale(entry: Entry, missing: list[str], path: Path) -> Diagnostic:
-    if missing:
-        code = "missing-article"
-        why = f"cites {', '.join(repr(m) for m in missing)}, no longer among the articles"
-    else:
-        code = "stale-event"
-        articles = ", ".join(sorted({repr(s.article) for s in entry.sources})) or "its article"
-        why = f"its sentence is no longer found in {articles} (was the article edited?)"
-    return Diagnostic(
-        level=Level.WARNING,
-        code=code,
-        message=f"event '{entry.id}' is stale: {why}; it stays in the file and out of the "
-        "briefing. Set `status: rejected` to drop it, or `status: manual` to keep it as written",
-        path=path,
-        line=entry.line,
-    )
-
-
-def _manual_problems(entry: Entry, missing: list[str], path: Path) -> tuple[Diagnostic, ...]:
-    if missing:
-        return (
-            Diagnostic(
-                level=Level.WARNING,
-                code="missing-article",
-                message=f"manual event '{entry.id}' cites "
-                f"{', '.join(repr(m) for m in missing)}, not among the articles: "
-                "fix the article id (a file name without its suffix) or add the article",
-                path=path,
-                line=entry.line,
-            ),
-        )
-    if not entry.sources:
-        return (
-            Diagnostic(
-                level=Level.WARNING,
-                code="manual-without-source",
-                message=f"manual event '{entry.id}' has no `sources:`; every statement of a "
-                "briefing should cite the article it comes from",
-                path=path,
-                line=entry.line,
-            ),
-        )
-    return ()
-
-
-def _event(entry: Entry, fresh: Event | None) -> Event:
-    """The event an entry shows: the extraction's own where the analyst left it as extracted."""
-    if fresh is None:
-        return _event_as_written(entry)
-    if entry.fingerprint == fingerprint_event(fresh):
-        return dataclasses.replace(fresh, status=entry.status, notes=entry.notes)
-    date = fresh.date
-    same_date = (entry.value, entry.mod, entry.end) == (date.value, date.mod, date.end_value)
-    mention = _rebase(date, entry.text) if same_date else _written_mention(entry)
-    return _event_as_written(entry, mention)
-
-
-def _event_as_written(entry: Entry, mention: DateMention | None = None) -> Event:
-    return Event(
-        id=entry.id,
-        date=mention if mention is not None else _written_mention(entry),
-        text=entry.text,
-        sources=entry.sources,
-        attribution=entry.attribution,
-        claim=entry.claim,
-        status=entry.status,
-        notes=entry.notes,
-    )
-
-
-def _written_mention(entry: Entry) -> DateMention:
-    """A date the analyst wrote: explicit, with no span in the sentence."""
-    span = interval(entry.value, entry.mod, entry.end)
-    anchored = span.first is not None
-    reason = ""
-    if not anchored:
-        reason = (
-            "the date has no year: write the full date (e.g. 2024-09-17) in the timeline file"
-            if entry.value.startswith("XXXX")
-            else "the date is too vague to place in a chronology"
-        )
-    return DateMention(
-        start=0,
-        end=0,
-        text="",
-        type=TimexType.TIME if span.precision is Precision.TIME else TimexType.DATE,
-        value=entry.value,
-        precision=span.precision,
-        mod=entry.mod,
-        end_value=entry.end,
-        first_day=span.first,
-        last_day=span.last,
-        anchoring=Anchoring.EXPLICIT if anchored else Anchoring.NONE,
-        reason=reason,
-    )
-
-
-def _rebase(mention: DateMention, sentence: str) -> DateMention:
-    """The extracted mention, its offsets moved into a sentence the analyst reworded."""
-    if mention.text and sentence[mention.start : mention.end] == mention.text:
-        return mention
-    at = sentence.find(mention.text) if mention.text else -1
-    if at < 0:
-        return dataclasses.replace(mention, start=0, end=0, text="")
-    return dataclasses.replace(mention, start=at, end=at + len(mention.text))
-
-
 # ---------------------------------------------------------------------------------------------
 # save
 
@@ -508,4 +322,4 @@ def save(path: Path, merged: Merged) -> None:
     if merged.changed:
         write_atomic(path, merged.text.encode("utf-8"))
     if merged.cache_changed:
-        write_atomic(_cache_path(path), merged.cache_text.encode("utf-8"))
+        write_atomic(cache_path(path), merged.cache_text.encode("utf-8"))
