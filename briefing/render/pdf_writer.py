@@ -18,7 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -70,7 +72,6 @@ from briefing.render._layout import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reportlab.pdfgen.canvas import Canvas
 
 # ---------------------------------------------------------------------------------------------
 # Fonts, colours and page geometry: the one place the look of the PDF is decided
@@ -538,6 +539,22 @@ class _BriefingDocTemplate(BaseDocTemplate):
             )
 
 
+class _NamedDestinationsCanvas(Canvas):
+    """A canvas that also lists every anchor and heading in the catalog's ``/Dests``.
+
+    Reportlab resolves internal links to explicit destinations and names none, so without
+    this ``briefing.pdf#source-1`` would not open at the source in a viewer.
+    """
+
+    def save(self) -> None:
+        """Name the destinations, then write the file."""
+        destinations = self._destinations  # type: ignore[attr-defined] # reportlab keeps them here
+        if destinations:
+            catalog = self._doc.Catalog  # type: ignore[attr-defined] # not in the stubs
+            catalog.Dests = PDFDictionary(dict(sorted(destinations.items())))
+        super().save()
+
+
 def _build(
     story: list[Flowable], meta: DocumentMeta, total_pages: int, *, reproducible: bool
 ) -> tuple[bytes, int]:
@@ -576,7 +593,7 @@ def _build(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-    doc.build(story)
+    doc.build(story, canvasmaker=_NamedDestinationsCanvas)
     return buffer.getvalue(), doc.page
 
 

@@ -255,6 +255,14 @@ def test_source_marks_link_inside_the_document_to_their_sources_entry(pdf):
     assert len(heights) == 2  # [1] and [2] land on different entries
 
 
+def test_anchors_and_headings_are_named_destinations(pdf):
+    names = pdf.named_destinations
+    assert {"/source-1", "/source-2"} <= set(names)
+    sources_page = next(i for i, t in enumerate(_page_texts(pdf)) if "Українська правда" in t)
+    assert pdf.get_destination_page_number(names["/source-1"]) == sources_page
+    assert sum(name.startswith("/heading-") for name in names) == 4
+
+
 def test_external_links_are_clickable_uris(pdf):
     uris = [link["/A"]["/URI"] for _, link in _links(pdf) if "/A" in link]
     assert URL in uris
