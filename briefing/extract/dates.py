@@ -26,7 +26,7 @@ _SYNTAX: Final = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-z]")
 """Group names and escapes such as ``\s``: regex syntax, not words of the language."""
 _NEVER_FIRST: Final = frozenset(
     {"in", "of", "to", "or", "and", "s", "t", "m", "p", "nd", "rd", "st", "th", "ended"}
-    | {"ending", "for", "with", "on", "de", "en", "и", "в", "на", "у", "à", "le", "la", "el"}
+    | {"ending", "for", "with", "on", "de", "en", "и", "à"}
 )
 """Frequent words that occur inside expressions but never start one in any grammar: trying
 every rule at each of them would only cost time."""

@@ -1001,3 +1001,23 @@ def _relative_unit_named(m: re.Match[str], ctx: Context, rel: str) -> tuple[Norm
             assert found is not None
             anchoring = Anchoring.NEARBY
     return (relative(_DATE, found[0], found[1], mod_of(m["mod"]), anchoring=anchoring),)
+
+
+RULES_BY_NAME: Final = {rule.name: rule for rule in RULES}
+"""English rules by name, for grammars that share the language-neutral ones (ISO dates)."""
+
+
+def unit_value(unit: str, ref: dt.date, shift: int) -> tuple[str, Precision]:
+    """The calendar ``unit`` ("year", "month", "week", "day") holding ``ref``, moved by ``shift``."""
+    found = _unit_value(unit, ref, shift)
+    assert found is not None, unit
+    return found
+
+
+def unanchored_unit(unit: str) -> tuple[str, Precision]:
+    """The TIMEX3 value of a calendar unit whose position is unknown ("XXXX-WXX")."""
+    return _UNANCHORED_UNIT[unit]
+
+
+year_rule_handler: Final = _year
+"""The year handler (amounts, codes and counts are not years), shared with other grammars."""
