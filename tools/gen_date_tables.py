@@ -5,6 +5,7 @@ month and weekday names in the nominative and genitive; the Russian and Ukrainia
 ("в августе", "у серпні") and accusative ("в пятницу") forms news uses are derived here by
 regular suffix rules, with the few irregular ones listed by hand.
 """
+# ruff: noqa: RUF001, RUF002  (Cyrillic words and examples are meant to be Cyrillic)
 
 from __future__ import annotations
 
@@ -15,12 +16,24 @@ import sys
 from pathlib import Path
 
 LANGUAGES = ("fr", "de", "es", "ru", "uk")
-MONTH_KEYS = (
-    "january february march april may june july august september october november december"
-).split()
-WEEKDAY_KEYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTH_KEYS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+WEEKDAY_KEYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 UNIT_KEYS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
-ABBREVIATIONS = {"пр", "сл", "эт", "мес", "нед", "наст", "мин", "міс", "sem", "ant", "próx", "след"}
+ABBREVIATIONS = {"пр", "сл", "эт", "мес", "нед", "наст", "мин", "міс", "sem", "ant", "próx"}
+ABBREVIATIONS |= {"след"}
 EXTRA = {
     # Forms dateparser does not list but news writes: locative months, accusative weekdays.
     "uk": {"months": {"лютому": 2, "листопаді": 11}, "weekdays": {"п’ятниця": 5, "п’ятницю": 5}},
@@ -70,12 +83,12 @@ def _table(code: str) -> dict[str, object]:
             for derived in _accusative(code, form):
                 weekdays[derived] = n
     # Drop truncations ("серед" of "середа" means "among"): only whole words name a weekday.
-    weekdays = {w: n for w, n in weekdays.items() if not any(o != w and o.startswith(w) for o in weekdays)}
+    weekdays = {
+        w: n for w, n in weekdays.items() if not any(o != w and o.startswith(w) for o in weekdays)
+    }
     months.update(EXTRA[code]["months"])
     weekdays.update(EXTRA[code]["weekdays"])
-    units = {
-        form: unit for key, unit in UNIT_KEYS.items() for form in _full_words(info[key], 2)
-    }
+    units = {form: unit for key, unit in UNIT_KEYS.items() for form in _full_words(info[key], 2)}
     relative: dict[str, tuple[str, int]] = {}
     for key, phrases in info["relative-type"].items():
         m = re.fullmatch(r"(in )?(\d) (day|week|month|year)( ago)?", key)
@@ -84,7 +97,7 @@ def _table(code: str) -> dict[str, object]:
         shift = int(m.group(2)) * (1 if m.group(1) else -1)
         for phrase in phrases:
             tokens = phrase.lower().split()
-            if any(t in ABBREVIATIONS or len(t) == 1 and t not in "вуl" for t in tokens):
+            if any(t in ABBREVIATIONS or (len(t) == 1 and t not in "вуl") for t in tokens):
                 continue
             relative[phrase.lower()] = (UNIT_KEYS[m.group(3)], shift)
     regexes = info["relative-type-regex"]
@@ -96,7 +109,13 @@ def _table(code: str) -> dict[str, object]:
         "relative": relative,
         "ago": tuple(sorted({w.lower() for w in info["ago"]} - {"il ya"})),
         "ago_after": ago_after,
-        "later": tuple(sorted(w.lower() for w in info["in"] if w.lower() not in ("en", "in", "im", "за", "протягом", "в течение", "après"))),
+        "later": tuple(
+            sorted(
+                w.lower()
+                for w in info["in"]
+                if w.lower() not in ("en", "in", "im", "за", "протягом", "в течение", "après")
+            )
+        ),
     }
 
 
@@ -127,7 +146,12 @@ def main() -> int:
         for field in ("ago", "ago_after", "later"):
             lines.append(f"            {field}={t[field]!r},")
         lines.append("        ),")
-    lines += ["    }", ")", '"""Every supported language other than English, by ISO 639-1 code."""', ""]
+    lines += [
+        "    }",
+        ")",
+        '"""Every supported language other than English, by ISO 639-1 code."""',
+        "",
+    ]
     out.write_text("\n".join(lines), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "ruff", "format", str(out)], check=False)
     return 0

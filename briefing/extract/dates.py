@@ -7,23 +7,25 @@ alternation of every rule scans the text once; handlers run only on its matches.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from briefing.extract.dates_norm import Context, Norm
 from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
 from briefing.extract.timex import interval
 from briefing.model import Anchoring, DateMention, Precision, TimexType
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 _TOKEN: Final = re.compile(r"\w+")
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _SYNTAX: Final = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-z]")
-"""Group names and escapes such as ``\s``: regex syntax, not words of the language."""
+r"""Group names and escapes such as ``\s``: regex syntax, not words of the language."""
 _NEVER_FIRST: Final = frozenset(
     {"in", "of", "to", "or", "and", "s", "t", "m", "p", "nd", "rd", "st", "th", "ended"}
     | {"ending", "for", "with", "on", "de", "en", "и", "à"}
@@ -63,7 +65,7 @@ def build_grammar(rules: Sequence[Rule], digit_rules: frozenset[str]) -> Grammar
 def grammar_for(language: str) -> Grammar:
     """The grammar of a language code; languages without their own rules use English."""
     if language != "en":
-        from briefing.extract.lang import grammar as foreign  # noqa: PLC0415 (only when needed)
+        from briefing.extract.lang import grammar as foreign
 
         rules = foreign.rules_for(language)
         if rules:

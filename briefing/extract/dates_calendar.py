@@ -121,7 +121,7 @@ def resolve_weekday(weekday: int, ref: dt.date, tense: Tense, shift: int = 0) ->
     return ref - dt.timedelta(days=(-delta) % 7)
 
 
-def resolve_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
+def resolve_year(month: int, ref: dt.date, tense: Tense) -> int:
     """The year of a year-less date ("September 17", "late July"), seen from ``ref``.
 
     The reference year, unless that puts the date five or more months after the reference

@@ -103,9 +103,7 @@ CARDINALS: Final = MappingProxyType(
 )
 """Number words a duration or an "ago" phrase may use."""
 
-VAGUE_QUANTITIES: Final = frozenset(
-    {"several", "a few", "few", "some", "many", "the"}
-)
+VAGUE_QUANTITIES: Final = frozenset({"several", "a few", "few", "some", "many", "the"})
 """Words that make a quantity unknown: "several years" is ``PXY``."""
 
 ORDINALS: Final = MappingProxyType(

@@ -8,10 +8,12 @@ Nothing here interprets a match; ``dates_rules`` does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from briefing.extract import dates_en as en
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def alt(words: Iterable[str]) -> str:
@@ -34,9 +36,7 @@ _UNITS_1_9: Final = "one|two|three|four|five|six|seven|eight|nine"
 
 def month(group: str) -> str:
     """A month name or abbreviation ("Sept." keeps its full stop)."""
-    return (
-        rf"(?P<{group}>(?:{alt(_FULL_MONTHS)})(?!\w)|(?:{alt(_ABBREVIATIONS)})(?:\.|(?![\w'’])))"
-    )
+    return rf"(?P<{group}>(?:{alt(_FULL_MONTHS)})(?!\w)|(?:{alt(_ABBREVIATIONS)})(?:\.|(?![\w'’])))"
 
 
 def day(group: str) -> str:
@@ -50,9 +50,7 @@ SPELLED_YEAR: Final = rf"nineteen~(?:{_TENS}|ten)(?:~(?:{_UNITS_1_9}))?"
 
 def year(group: str) -> str:
     """A four-digit year 1000-2099 that is not part of a larger number, amount or code."""
-    return (
-        rf"(?P<{group}>(?<![\w$£€#.,/+])(?:1\d|20)\d\d(?![\w%]|[.,:]\d|-\d\d\d)|{SPELLED_YEAR})"
-    )
+    return rf"(?P<{group}>(?<![\w$£€#.,/+])(?:1\d|20)\d\d(?![\w%]|[.,:]\d|-\d\d\d)|{SPELLED_YEAR})"
 
 
 def weekday(group: str) -> str:

@@ -43,9 +43,7 @@ class Context:
     """Value of the previous quarter mention, for "the year-ago quarter"."""
 
 
-def unanchored(
-    type_: TimexType, value: str, precision: Precision, mod: Mod | None = None
-) -> Norm:
+def unanchored(type_: TimexType, value: str, precision: Precision, mod: Mod | None = None) -> Norm:
     """A relative or year-less date in an article without a publication date."""
     return Norm(
         type=type_,

@@ -5,6 +5,7 @@ date after all, such as "May" the politician). Rules are tried in order at each 
 longer and more specific ones come first. Resolution against the reference date lives in
 ``dates_calendar``; nothing here reads the clock.
 """
+# ruff: noqa: ARG001  (every handler takes (match, context); some need only one)
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
     if ctx.ref is None:
         return unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY)
     tense = cal.tense_around(ctx.text, m.start(), m.end())
-    resolved = cal.resolve_year(month, day, ctx.ref, tense)
+    resolved = cal.resolve_year(month, ctx.ref, tense)
     found = _safe_date(resolved, month, day)
     return _day_norm(found, inferred=True) if found else _INVALID
 
@@ -145,6 +146,18 @@ def _year_range(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (explicit(_DATE, str(first), Precision.YEAR, end_value=str(last)),)
 
 
+_DECADE_WORDS: Final = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+
+
 def _decade(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     mod = mod_of(m["mod"])
     if m["c"]:
@@ -156,8 +169,7 @@ def _decade(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
             century -= 1
         value = f"{century}{decade}"
     else:
-        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
-        tens += ("eighties", "nineties")
+        tens = _DECADE_WORDS
         value = f"19{tens.index(words(m['w'])) + 2}"
     return (explicit(_DATE, value, Precision.DECADE, mod),)
 
@@ -180,7 +192,7 @@ _AFTER_YEAR_NOT_DATE: Final = re.compile(
 _BEFORE_YEAR_NOT_DATE: Final = re.compile(
     r"(?:\b(?:no|number|nos|route|room|flight|page|pp|p|article|section|chapter|rule|"
     r"resolution|code|model|version|v|id|tel|phone|box|suite|apt|bus|highway|hwy|item|"
-    r"paragraph|par|vol|issue|ticker|nasdaq|dow|index|to|of|by|from|at)\.?\s*|[$€£#+±×]\s*)$",
+    r"paragraph|par|vol|issue|ticker|nasdaq|dow|index|to|of|by|from|at)\.?\s*|[$€£#+±\u00d7]\s*)$",
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE: Final = re.compile(
@@ -239,9 +251,9 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         and not _MAY_CONTEXT.search(before)
     ):
         return _NOT_A_DATE
-    if len(name) <= 4 and not name.endswith(".") and not m["mod"] and not m["rel"]:
-        if words(name) not in ("may", "june", "july"):
-            return _NOT_A_DATE
+    bare = not name.endswith(".") and not m["mod"] and not m["rel"]
+    if bare and len(name) <= 4 and words(name) not in ("may", "june", "july"):
+        return _NOT_A_DATE
     month = month_of(name)
     mod = mod_of(m["mod"])
     if ctx.ref is None:
@@ -255,7 +267,7 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         year = ctx.ref.year
     else:
         tense = cal.tense_around(ctx.text, m.start(), m.end())
-        year = cal.resolve_year(month, None, ctx.ref, tense)
+        year = cal.resolve_year(month, ctx.ref, tense)
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
@@ -645,8 +657,16 @@ def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if day is None:
         return (unanchored(_TIME, f"XXXX-XX-XXT{hh:02d}:{mi:02d}", Precision.TIME, mod),)
     value = f"{day.isoformat()}T{hh:02d}:{mi:02d}"
-    return (Norm(type=_TIME, value=value, precision=Precision.TIME, mod=mod, inferred=inferred,
-                 anchoring=Anchoring.PUBLICATION),)
+    return (
+        Norm(
+            type=_TIME,
+            value=value,
+            precision=Precision.TIME,
+            mod=mod,
+            inferred=inferred,
+            anchoring=Anchoring.PUBLICATION,
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -666,8 +686,14 @@ _SET_CUE_BEFORE: Final = re.compile(
 )
 
 
-_SMALLER: Final = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60)}
-_SMALLER |= {"MIN": ("S", 60), "W": ("D", 7)}
+_SMALLER: Final = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+    "W": ("D", 7),
+}
 
 
 def duration_value(unit: str, n: float | None) -> str:
@@ -705,7 +731,11 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if not _PREPOSITION_BEFORE.search(before):
             return _NOT_A_DATE
-    if raw in ("a", "an", "one", "per") and unit == "S" and _PLAIN_WORD_AFTER.match(ctx.text, m.end()):
+    if (
+        raw in ("a", "an", "one", "per")
+        and unit == "S"
+        and _PLAIN_WORD_AFTER.match(ctx.text, m.end())
+    ):
         return _NOT_A_DATE
     if raw in ("a", "an") and not quantity:
         before = ctx.text[max(0, m.start() - 24) : m.start()]
@@ -740,7 +770,7 @@ def _set(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if m["m"]:
         return (vague(_SET, f"XXXX-{month_of(m['m']):02d}"),)
     if part:
-        return (vague(_SET, f"TXX{part}" if False else f"XXXX-XX-XXT{part}"),)
+        return (vague(_SET, f"XXXX-XX-XXT{part}"),)
     unit = en.UNITS[words(m["unit"])]
     n = number(m["n"]) if m["n"] else 1.0
     if words(m["other"]):
@@ -810,13 +840,15 @@ RULES: Final = (
     _rule(
         "dmy",
         rf"(?:{_WD},? )?(?:the )?{g.day('d')} (?:of )?{g.month('m')}(?:,? {_Y})?",
-        lambda m, ctx: _one(
-            _month_day(
-                month_of(m["m"]), day_of(m["d"]), year_of(m["y"]) if m["y"] else None, m, ctx
+        lambda m, ctx: (
+            _one(
+                _month_day(
+                    month_of(m["m"]), day_of(m["d"]), year_of(m["y"]) if m["y"] else None, m, ctx
+                )
             )
-        )
-        if _capitalised(m["m"])
-        else _NOT_A_DATE,
+            if _capitalised(m["m"])
+            else _NOT_A_DATE
+        ),
     ),
     _rule(
         "month_year",
@@ -995,11 +1027,11 @@ def _relative_unit_named(m: re.Match[str], ctx: Context, rel: str) -> tuple[Norm
     found = _unit_value(unit, ctx.ref, shift)
     assert found is not None
     anchoring = Anchoring.PUBLICATION
-    if rel in ("following", "previous", "preceding") and ctx.prior[:4].isdigit():
-        if unit in ("year", "decade"):
-            found = _unit_value(unit, dt.date(int(ctx.prior[:4]), 7, 1), shift)
-            assert found is not None
-            anchoring = Anchoring.NEARBY
+    nearby = rel in ("following", "previous", "preceding") and ctx.prior[:4].isdigit()
+    if nearby and unit in ("year", "decade"):
+        found = _unit_value(unit, dt.date(int(ctx.prior[:4]), 7, 1), shift)
+        assert found is not None
+        anchoring = Anchoring.NEARBY
     return (relative(_DATE, found[0], found[1], mod_of(m["mod"]), anchoring=anchoring),)
 
 
@@ -1008,7 +1040,7 @@ RULES_BY_NAME: Final = {rule.name: rule for rule in RULES}
 
 
 def unit_value(unit: str, ref: dt.date, shift: int) -> tuple[str, Precision]:
-    """The calendar ``unit`` ("year", "month", "week", "day") holding ``ref``, moved by ``shift``."""
+    """The calendar ``unit`` ("year", "month", "week", "day") holding ``ref``, ``shift`` away."""
     found = _unit_value(unit, ref, shift)
     assert found is not None, unit
     return found

@@ -13,7 +13,10 @@ from briefing.model import Mod
 
 _MOD_WORDS: Final = (
     (("early", "beginning", "start", "first half", "first part", "early part"), Mod.START),
-    (("late", "end", "close", "second half", "latter", "last half", "later part", "final"), Mod.END),
+    (
+        ("late", "end", "close", "second half", "latter", "last half", "later part", "final"),
+        Mod.END,
+    ),
     (("mid", "middle"), Mod.MID),
     (("around", "about", "circa", "approximately", "roughly", "turn of"), Mod.APPROX),
 )

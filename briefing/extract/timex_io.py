@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from briefing.errors import InputError
 from briefing.extract.dates import find_dates
-from briefing.model import DateMention
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from briefing.model import DateMention
 
 _RANGE_DASH: Final = re.compile(r"\s*(?:–|—|-|/|to)\s*")
 

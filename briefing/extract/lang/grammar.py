@@ -4,13 +4,14 @@ in any case ("в серпні", "en août"), weekdays, and the common relative e
 
 Normalisation reuses the English calendar logic; nothing here reads the clock.
 """
+# ruff: noqa: RUF001, ARG001  (Cyrillic words are meant; handlers share one signature)
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from briefing.extract import dates_calendar as cal
 from briefing.extract import dates_rules as en_rules
@@ -18,9 +19,11 @@ from briefing.extract.dates_grammar import alt, spaced
 from briefing.extract.dates_norm import Context, Norm, explicit, relative, unanchored, vague
 from briefing.extract.dates_rules import Rule
 from briefing.extract.dates_values import words
-from briefing.extract.lang.table import LanguageTable
 from briefing.extract.lang.tables import TABLES
 from briefing.model import Mod, Precision, TimexType
+
+if TYPE_CHECKING:
+    from briefing.extract.lang.table import LanguageTable
 
 _DATE = TimexType.DATE
 _NONE: Final[tuple[Norm, ...]] = ()
@@ -84,7 +87,7 @@ def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[No
         return (explicit(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
-    year = cal.resolve_year(month, day, ctx.ref, cal.Tense.UNKNOWN)
+    year = cal.resolve_year(month, ctx.ref, cal.Tense.UNKNOWN)
     found = _date(year, month, day)
     return (relative(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
 
@@ -114,7 +117,7 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
         return (explicit(_DATE, cal.month_value(int(m["y"]), month), Precision.MONTH, mod),)
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
-    year = cal.resolve_year(month, None, ctx.ref, cal.Tense.UNKNOWN)
+    year = cal.resolve_year(month, ctx.ref, cal.Tense.UNKNOWN)
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
