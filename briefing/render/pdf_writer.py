@@ -6,6 +6,7 @@ piece of text is escaped for reportlab's paragraph markup, so article text print
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,7 +170,13 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
     def layout(total_pages: int) -> tuple[bytes, int, _StoryBuilder]:
         builder = _StoryBuilder(styles=styles, coverage=coverage, anchors=anchors)
         story = [*_title_block(document.meta, builder), *builder.blocks(document.blocks)]
-        data, pages = _build(story, document.meta, total_pages, reproducible=reproducible)
+        printable = dataclasses.replace(
+            document.meta,
+            title=builder.text(document.meta.title),
+            author=builder.text(document.meta.author),
+            marking=builder.text(document.meta.marking, bold=True),
+        )
+        data, pages = _build(story, printable, total_pages, reproducible=reproducible)
         return data, pages, builder
 
     _, total_pages, _ = layout(0)
@@ -187,9 +194,8 @@ def _register_fonts() -> dict[tuple[bool, bool], TTFont]:
         if name not in registered:
             pdfmetrics.registerFont(TTFont(name, str(_FONT_DIR / filename)))
         font = pdfmetrics.getFont(name)
-        assert isinstance(font, TTFont), (
-            f"{name} is registered but is not a TrueType font"
-        )  # a name clash is a bug
+        # Only another registration under our names could break this: a bug, not bad input.
+        assert isinstance(font, TTFont), f"{name} is registered but is not a TrueType font"
         faces[style] = font
     pdfmetrics.registerFontFamily(
         _FAMILY,
@@ -344,6 +350,8 @@ class _StoryBuilder:
         self._outline_level = min(heading.level - 1, self._outline_level + 1)
         self._headings += 1
         key = f"heading-{self._headings}"
+        while key in self.anchors:  # never shadow an anchor a link points to
+            key += "_"
         title = " ".join(self.text(plain_text(heading.children), bold=True).split())
         markup = f'<a name="{key}"/>' + self.markup(heading.children, bold=True)
         return _HeadingParagraph(

@@ -288,6 +288,32 @@ def test_characters_no_font_has_are_dropped_and_reported():
     assert not any(char in text for char in result.dropped)
 
 
+def test_characters_no_font_has_are_dropped_from_the_title_and_page_furniture_too():
+    document = Document(
+        meta=DocumentMeta(title="Mali \U0001f1f2\U0001f1f1", author="Unit \U0001f1fa\U0001f1e6")
+    )
+    result = pdf_writer.write_with_report(document)
+    assert result.dropped == ("\U0001f1f2", "\U0001f1f1", "\U0001f1fa", "\U0001f1e6")
+    assert not any(char in _page_texts(_read(result.data))[0] for char in result.dropped)
+
+
+def test_a_heading_never_takes_the_name_of_an_anchor():
+    document = Document(
+        meta=DocumentMeta(title="T"),
+        blocks=(
+            Paragraph(children=(Link(target="#heading-1", children=(_text("go"),)),)),
+            Heading(level=1, children=(_text("First"),)),
+            Paragraph(children=(Anchor(id="heading-1"), _text("target"))),
+        ),
+    )
+    reader = _read(pdf_writer.write(document))
+    names = reader.named_destinations
+    assert "/heading-1" in names
+    assert "/heading-1_" in names
+    tops: list[Any] = [names[key]["/Top"] for key in ("/heading-1", "/heading-1_")]
+    assert tops[0] < tops[1]  # the anchor sits below the heading
+
+
 def test_internal_link_without_anchor_is_plain_text_and_reported():
     document = Document(
         meta=DocumentMeta(title="Broken"),
