@@ -21,7 +21,7 @@ from briefing.ingest import read_folder
 from briefing.model import Chronology, Diagnostic, Document
 from briefing.render import docx_writer, json_export, pdf_writer, table_exports
 from briefing.render.compose import compose, markdown
-from briefing.timeline_lock import lock
+from briefing.timeline.lock import lock
 
 if TYPE_CHECKING:
     from briefing.model import Article, Event

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     Article,

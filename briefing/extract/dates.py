@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.extract.dates_norm import Context, Norm
 from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import Anchoring, DateMention, Precision, TimexType
 
 if TYPE_CHECKING:

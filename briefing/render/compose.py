@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from briefing.errors import TemplateError
-from briefing.extract.timex import label
+from briefing.timex import label
 from briefing.model import Article, Document, DocumentMeta, Event
 from briefing.render.markdown_tree import escape, parse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from briefing.extract.timex import label
+from briefing.timex import label
 
 if TYPE_CHECKING:
     import datetime as dt

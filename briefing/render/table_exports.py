@@ -10,7 +10,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from briefing.extract.timex import label
+from briefing.timex import label
 from briefing.model import Precision
 
 if TYPE_CHECKING:

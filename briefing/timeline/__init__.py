@@ -24,16 +24,16 @@ from briefing.model import (
     Level,
     Status,
 )
-from briefing.timeline_cache import CACHE_UNREADABLE, cache_path, cache_text_of, read_cache
-from briefing.timeline_entries import (
+from briefing.timeline.cache import CACHE_UNREADABLE, cache_path, cache_text_of, read_cache
+from briefing.timeline.entries import (
     EXTRACTED,
     Entry,
     Reading,
     fingerprint_event,
     read_entries,
 )
-from briefing.timeline_events import event_as_written, shown
-from briefing.timeline_file import (
+from briefing.timeline.events import event_as_written, shown
+from briefing.timeline.file import (
     HEADER,
     dump,
     entries_of,
@@ -43,7 +43,7 @@ from briefing.timeline_file import (
     set_id,
     set_status,
 )
-from briefing.timeline_lock import lock
+from briefing.timeline.lock import lock
 
 __all__ = ["Merged", "Timeline", "load", "lock", "merge", "save"]
 

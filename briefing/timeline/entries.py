@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import Diagnostic, Level, Mod, Precision, SourceRef, Status
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     DateMention,
@@ -20,12 +20,12 @@ from briefing.model import (
     Status,
     TimexType,
 )
-from briefing.timeline_entries import fingerprint_event
+from briefing.timeline.entries import fingerprint_event
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefing.timeline_entries import Entry
+    from briefing.timeline.entries import Entry
 
 
 def shown(

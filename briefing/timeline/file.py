@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ruamel.yaml.nodes import ScalarNode
 
     from briefing.model import Event
-    from briefing.timeline_entries import Entry
+    from briefing.timeline.entries import Entry
 
 HEADER = """\
 # The curated timeline of this briefing: one entry per dated event, and the documents show it.

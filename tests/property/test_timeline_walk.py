@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from briefing import timeline
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import Anchoring, DateMention, Event, SourceRef, Status, TimexType
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import pytest
 
 from briefing import timeline
 from briefing.errors import InputError
-from briefing.extract.timex import interval
+from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     DateMention,
