@@ -48,7 +48,7 @@ _MONTHS = (
     "December",
 )
 
-NARROW_SHARE = 0.3
+NARROW_SHARE = 0.4
 """A column whose content fits in this share of the table width is never wrapped."""
 WIDE_MINIMUM_SHARE = 0.4
 """The wrapping (text) columns keep at least this share of the table width."""
@@ -215,14 +215,14 @@ def column_widths(
     rest = total - fixed
     if all(narrow) or rest < total * WIDE_MINIMUM_SHARE:
         return _share_between_minimum_and_natural(natural, minimum, total)
-    wide_natural = sum(
-        width for width, is_narrow in zip(natural, narrow, strict=True) if not is_narrow
+    wide = [index for index, is_narrow in enumerate(narrow) if not is_narrow]
+    shared = _share_between_minimum_and_natural(
+        [natural[index] for index in wide], [minimum[index] for index in wide], rest
     )
-    widths = [
-        width if is_narrow else max(low, rest * width / wide_natural)
-        for width, low, is_narrow in zip(natural, minimum, narrow, strict=True)
-    ]
-    return _scale(widths, total)
+    widths = list(natural)
+    for index, width in zip(wide, shared, strict=True):
+        widths[index] = width
+    return tuple(widths)
 
 
 def _longest_word(column: Sequence[str], measure: Callable[[str], float]) -> float:

@@ -137,3 +137,12 @@ def test_many_wide_columns_each_keep_their_longest_word():
 
 def test_no_columns_no_widths():
     assert column_widths([], 100.0, _chars) == ()
+
+
+def test_narrow_columns_are_never_squeezed_by_a_wrapping_column_with_long_words():
+    marks = ["Sources", "[1]"]
+    words = ["Event", "incomprehensibilities " * 30]
+    widths = column_widths([["September 17 (year unknown)"], words, marks], 120.0, _chars, 2.0)
+    assert widths[0] == pytest.approx(len("September 17 (year unknown)") + 2.0)
+    assert widths[2] == pytest.approx(len("Sources") + 2.0)
+    assert sum(widths) == pytest.approx(120.0)
