@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     Article,
@@ -17,6 +16,7 @@ from briefing.model import (
     Status,
     TimexType,
 )
+from briefing.timex import interval
 
 if TYPE_CHECKING:
     import datetime as dt

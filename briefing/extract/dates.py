@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.extract.dates_norm import Context, Norm
 from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
-from briefing.timex import interval
 from briefing.model import Anchoring, DateMention, Precision, TimexType
+from briefing.timex import interval
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -125,6 +125,8 @@ def find_dates(
             candidates = grammar.by_word.get(lower, ())
             if not candidates and lower.endswith("s") and len(lower) > 4:
                 candidates = grammar.by_word.get(lower[:-1], ())  # "weeks", "Tuesdays"
+            elif not candidates and lower[-1].isdigit():
+                candidates = grammar.by_word.get(lower.rstrip("0123456789"), ())  # "Q3"
         if not candidates:
             continue
         for m, norms in _readings(grammar, candidates, text, pos, ctx):

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from briefing.errors import TemplateError
-from briefing.timex import label
 from briefing.model import Article, Document, DocumentMeta, Event
 from briefing.render.markdown_tree import escape, parse
+from briefing.timex import label
 
 if TYPE_CHECKING:
     import datetime as dt

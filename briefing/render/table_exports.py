@@ -10,8 +10,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from briefing.timex import label
 from briefing.model import Precision
+from briefing.timex import label
 
 if TYPE_CHECKING:
     import datetime as dt

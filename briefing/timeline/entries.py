@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from briefing.timex import interval
 from briefing.model import Diagnostic, Level, Mod, Precision, SourceRef, Status
+from briefing.timex import interval
 
 if TYPE_CHECKING:
     from pathlib import Path

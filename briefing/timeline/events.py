@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     DateMention,
@@ -21,6 +20,7 @@ from briefing.model import (
     TimexType,
 )
 from briefing.timeline.entries import fingerprint_event
+from briefing.timex import interval
 
 if TYPE_CHECKING:
     from pathlib import Path

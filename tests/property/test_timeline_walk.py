@@ -17,8 +17,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from briefing import timeline
-from briefing.timex import interval
 from briefing.model import Anchoring, DateMention, Event, SourceRef, Status, TimexType
+from briefing.timex import interval
 
 if TYPE_CHECKING:
     from collections.abc import Callable

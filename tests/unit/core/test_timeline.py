@@ -13,7 +13,6 @@ import pytest
 
 from briefing import timeline
 from briefing.errors import InputError
-from briefing.timex import interval
 from briefing.model import (
     Anchoring,
     DateMention,
@@ -25,6 +24,7 @@ from briefing.model import (
     Status,
     TimexType,
 )
+from briefing.timex import interval
 
 ARTICLES = frozenset({"lemonde", "kyiv"})
 

@@ -1,0 +1,56 @@
+"""The house rules, checked like behaviour: public API, lint, types and import layers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import briefing
+from tests.conftest import ROOT
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    public = {name for name in vars(briefing) if not name.startswith("_")}
+    modules = {name for name, value in vars(briefing).items() if type(value).__name__ == "module"}
+    assert sorted(briefing.__all__) == briefing.__all__
+    assert set(briefing.__all__) - {"__version__"} == public - modules
+
+
+def _tool(name: str) -> list[str]:
+    found = shutil.which(name, path=str(ROOT / ".venv" / "bin")) or shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (pip install '.[test]')")
+    return [found]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["lint-imports"],
+        ["mypy"],
+    ],
+    ids=["ruff", "ruff-format", "import-layers", "mypy"],
+)
+def test_code_passes_the_house_checks(command: list[str]) -> None:
+    result = subprocess.run(
+        [*_tool(command[0]), *command[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_the_package_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert briefing.__version__ in result.stdout
