@@ -48,9 +48,13 @@ SPELLED_YEAR: Final = rf"nineteen~(?:{_TENS}|ten)(?:~(?:{_UNITS_1_9}))?"
 """Broadcast transcripts spell years out: "nineteen ninety-six"."""
 
 
-def year(group: str) -> str:
-    """A four-digit year 1000-2099 that is not part of a larger number, amount or code."""
-    return rf"(?P<{group}>(?<![\w$£€#.,/+])(?:1\d|20)\d\d(?![\w%]|[.,:]\d|-\d\d\d)|{SPELLED_YEAR})"
+def year(group: str, *, range_start: bool = False) -> str:
+    """A four-digit year 1000-2099 that is not part of a larger number, amount or code.
+
+    Unless it opens a range, "1998" in "1998-99" is not a year on its own.
+    """
+    after = r"(?![\w%]|[.,:]\d)" if range_start else r"(?![\w%]|[.,:]\d|[-–/]\d\d(?!\d)|-\d\d\d)"
+    return rf"(?P<{group}>(?<![\w$£€#.,/+])(?:1\d|20)\d\d{after}|{SPELLED_YEAR})"
 
 
 def weekday(group: str) -> str:

@@ -856,7 +856,11 @@ RULES: Final = (
         rf"(?:(?:of )?{_Y}(?!\w)|(?P<rel>this|last|next) year(?!\w))",
         _month_year,
     ),
-    _rule("year_range", rf"{_Y}(?:–|—|-|/)(?P<y2>(?:1\d|20)\d\d|\d\d)(?![\w%]|-\d)", _year_range),
+    _rule(
+        "year_range",
+        rf"{g.year('y', range_start=True)}(?:–|—|-|/)(?P<y2>(?:1\d|20)\d\d|\d\d)(?![\w%]|-\d)",
+        _year_range,
+    ),
     _rule(
         "decade",
         rf"(?:the )?{_MOD}(?:the )?(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0s"
