@@ -383,3 +383,10 @@ def test_libreoffice_converts_the_docx_to_a_pdf_with_page_numbers(tmp_path: Path
         assert re.search(rf"Page\s*{number}\s*of\s*{len(texts)}", text)
         assert "TLP:AMBER" in text
     assert CYRILLIC in "".join(texts)
+
+
+def test_internal_link_without_anchor_is_written_as_plain_text():
+    document = Document(meta=_meta(), blocks=(Paragraph(children=(_mark(9),)),))
+    word = _open(docx_writer.write(document))
+    assert not _xpath(word.element.body, ".//w:hyperlink")
+    assert word.paragraphs[-1].text == "[9]"
