@@ -167,6 +167,7 @@ def _options(args: argparse.Namespace) -> Options:
         citations=Citations(citations) if citations else None,
         reviewed_only=getattr(args, "reviewed_only", False) or None,
         today=today(),
+        reproducible="SOURCE_DATE_EPOCH" in os.environ or None,
     )
 
 

@@ -65,6 +65,8 @@ class Options:
     today: dt.date = dt.date(1970, 1, 1)
     """The briefing's date. Set by the CLI from the clock or ``SOURCE_DATE_EPOCH``."""
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    reproducible: bool = False
+    """Byte-identical outputs for identical inputs (set when ``SOURCE_DATE_EPOCH`` is)."""
 
 
 _KEYS: dict[str, type] = {

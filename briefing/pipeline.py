@@ -37,17 +37,34 @@ class Composed:
     options: Options
 
 
-Writer = Callable[[Composed], bytes]
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One output in memory, with what the writer had to report about it."""
+
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _pdf(composed: Composed) -> Rendered:
+    result = pdf_writer.write_with_report(
+        composed.document, reproducible=composed.options.reproducible
+    )
+    return Rendered(result.data, result.diagnostics)
+
+
+Writer = Callable[[Composed], Rendered]
 
 WRITERS: dict[str, tuple[str, Writer]] = {
-    "pdf": ("briefing.pdf", lambda c: pdf_writer.write(c.document)),
-    "docx": ("briefing.docx", lambda c: docx_writer.write(c.document)),
-    "json": ("timeline.json", lambda c: json_export.write(c.chronology)),
-    "md": ("briefing.md", lambda c: c.markdown.encode("utf-8")),
-    "csv": ("timeline.csv", lambda c: table_exports.write_csv(c.chronology)),
+    "pdf": ("briefing.pdf", _pdf),
+    "docx": ("briefing.docx", lambda c: Rendered(docx_writer.write(c.document))),
+    "json": ("timeline.json", lambda c: Rendered(json_export.write(c.chronology))),
+    "md": ("briefing.md", lambda c: Rendered(c.markdown.encode("utf-8"))),
+    "csv": ("timeline.csv", lambda c: Rendered(table_exports.write_csv(c.chronology))),
     "timelinejs": (
         "timelinejs.json",
-        lambda c: table_exports.write_timelinejs(c.chronology, c.options.title, c.options.subtitle),
+        lambda c: Rendered(
+            table_exports.write_timelinejs(c.chronology, c.options.title, c.options.subtitle)
+        ),
     ),
 }
 """Output format -> (file name, writer)."""
@@ -139,9 +156,12 @@ def build(options: Options) -> Result:
             options=options,
         )
         rendered: list[tuple[Path, bytes]] = []
+        notes: list[Diagnostic] = []
         for name in options.formats:
             filename, writer = WRITERS[name]
-            rendered.append((options.out / filename, writer(composed)))
+            output = writer(composed)
+            rendered.append((options.out / filename, output.data))
+            notes.extend(output.diagnostics)
         timeline.save(timeline_path(options), merged)
         for path, data in rendered:
             write_atomic(path, data)
@@ -149,6 +169,6 @@ def build(options: Options) -> Result:
     return Result(
         chronology=ordered,
         outputs=written + tuple(path for path, _ in rendered),
-        diagnostics=ordered.diagnostics,
+        diagnostics=ordered.diagnostics + tuple(notes),
         merged=merged,
     )

@@ -270,3 +270,44 @@ def test_libreoffice_converts_the_docx(built: Path, tmp_path: Path) -> None:
     text = " ".join(page.extract_text() for page in PdfReader(converted).pages)
     assert "Wagner in Mali" in text
     assert "2022–2024" in text
+
+
+def test_builds_are_byte_identical_with_source_date_epoch(
+    sample_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert main(["build", "--inputs", str(sample_project), "--out", str(first)]) == 0
+    assert main(["build", "--inputs", str(sample_project), "--out", str(second)]) == 0
+    for name in ("briefing.pdf", "briefing.docx", "timeline.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert "26 November 2025" in " ".join(
+        page.extract_text() for page in PdfReader(first / "briefing.pdf").pages
+    )
+
+
+def test_a_failing_writer_leaves_previous_outputs_and_timeline_untouched(
+    sample_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "--inputs", str(sample_project), "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    timeline_file = sample_project / "timeline.yaml"
+    kept = timeline_file.read_bytes()
+    article = sample_project / "articles" / SECOND_ARTICLE
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nOn 3 March 2024, a new attack was reported.\n",
+        encoding="utf-8",
+    )
+
+    from briefing import pipeline
+
+    def explode(_: object) -> object:
+        raise RuntimeError("writer crashed halfway")
+
+    monkeypatch.setitem(pipeline.WRITERS, "docx", ("briefing.docx", explode))
+    with pytest.raises(RuntimeError):
+        main(["build", "--inputs", str(sample_project), "--out", str(out)])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert timeline_file.read_bytes() == kept
+    assert not (sample_project / ".briefing.lock").exists()
