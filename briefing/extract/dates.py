@@ -123,9 +123,10 @@ def find_dates(
         else:
             lower = first.lower()
             candidates = grammar.by_word.get(lower, ())
-            if not candidates and lower.endswith("s") and len(lower) > 4:
-                candidates = grammar.by_word.get(lower[:-1], ())  # "weeks", "Tuesdays"
-            elif not candidates and lower[-1].isdigit():
+            if lower.endswith("s") and len(lower) > 3:  # "weeks", "Tuesdays": the singular's rules
+                plural = grammar.by_word.get(lower[:-1], ())
+                candidates = tuple(sorted({*candidates, *plural})) if plural else candidates
+            if not candidates and lower[-1].isdigit():
                 candidates = grammar.by_word.get(lower.rstrip("0123456789"), ())  # "Q3"
         if not candidates:
             continue

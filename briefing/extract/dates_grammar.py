@@ -27,7 +27,9 @@ def spaced(pattern: str) -> str:
     return pattern.replace(" ", r"\s+").replace("~", r"(?:-|\s+)")
 
 
-_ABBREVIATIONS: Final = tuple(m for m in en.MONTHS if len(m) <= 4 and m not in ("may", "june"))
+_ABBREVIATIONS: Final = tuple(
+    m for m in en.MONTHS if len(m) <= 4 and m not in ("may", "june", "july")
+)
 _FULL_MONTHS: Final = tuple(m for m in en.MONTHS if m not in _ABBREVIATIONS)
 _FULL_WEEKDAYS: Final = tuple(w for w in en.WEEKDAYS if len(w) > 5)
 _TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

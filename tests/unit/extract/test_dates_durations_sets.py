@@ -1,0 +1,59 @@
+"""Durations and sets are typed as such: they describe, they never date (issue 3, item 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract.dates import find_dates
+from briefing.model import Precision, TimexType
+
+REF = dt.date(2024, 9, 20)
+
+DURATIONS = [
+    ("The siege lasted two years.", "two years", "P2Y"),
+    ("Deaths rose over the past two years.", "the past two years", "P2Y"),
+    ("The talks took three hours.", "three hours", "PT3H"),
+    ("It is a 2 minutes read.", "2 minutes", "PT2M"),
+    ("He spent 2 1/2 years in prison.", "2 1/2 years", "P2Y6M"),
+    ("Profit rose in the first nine months.", "the first nine months", "P9M"),
+    ("They waited for several weeks.", "several weeks", "PXW"),
+    ("The fighting lasted for days.", "days", "PXD"),
+    ("He signed a two-year contract.", "two-year", "P2Y"),
+    ("Workers went on a 16-hour strike.", "16-hour", "PT16H"),
+    ("Clashes went on for nearly an hour.", "nearly an hour", "PT1H"),
+    ("Output fell in the next three quarters.", "the next three quarters", "P9M"),
+    ("The mission lasted two decades.", "two decades", "P20Y"),
+    ("Power was cut for half an hour.", "half an hour", "PT30M"),
+    ("Troops stayed for 24 hours.", "24 hours", "PT24H"),
+    ("The truce held for a week.", "a week", "P1W"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), DURATIONS)
+def test_durations_are_typed_duration_with_a_period_value(sentence, span, value):
+    found = find_dates(sentence, reference=REF)
+    assert [(m.text, m.type, m.value) for m in found] == [(span, TimexType.DURATION, value)]
+    assert found[0].precision is Precision.NONE and not found[0].is_dating
+
+
+SETS = [
+    ("Patrols go out daily.", "daily", "P1D"),
+    ("The council meets every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("Fees are paid annually.", "annually", "P1Y"),
+    ("The report is published each month.", "each month", "P1M"),
+    ("Classes meet Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Deaths rose from 736 a year.", "a year", "P1Y"),
+    ("Buses run every day.", "every day", "P1D"),
+    ("Inspections happen weekly.", "weekly", "P1W"),
+    ("The festival is held each July.", "each July", "XXXX-07"),
+    ("Rations come every other week.", "every other week", "P2W"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), SETS)
+def test_sets_are_typed_set_and_never_dating(sentence, span, value):
+    found = find_dates(sentence, reference=REF)
+    assert [(m.text, m.type, m.value) for m in found] == [(span, TimexType.SET, value)]
+    assert not found[0].is_dating

@@ -1,0 +1,115 @@
+"""Dates relative to the publication date, and year inference by tense (issue 3, items 3-4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract.dates import find_dates
+from briefing.model import Anchoring
+
+FRIDAY = dt.date(2024, 9, 20)
+"""A Friday: the reference date of most cases below."""
+
+CASES = [
+    ("The SZRU said Sunday that Wagner is faltering.", [("Sunday", "2024-09-15")]),
+    ("Officials said Friday the talks had failed.", [("Friday", "2024-09-20")]),
+    ("Parliament will vote on Tuesday.", [("Tuesday", "2024-09-24")]),
+    ("The minister is scheduled to arrive Monday.", [("Monday", "2024-09-23")]),
+    ("He met the envoy on Wednesday in Bamako.", [("Wednesday", "2024-09-18")]),
+    ("Rebels attacked the base last Thursday.", [("last Thursday", "2024-09-19")]),
+    ("The summit opens next Monday.", [("next Monday", "2024-09-23")]),
+    ("Troops left the town Thursday night.", [("Thursday night", "2024-09-19TNI")]),
+    ("Clashes broke out yesterday near Gao.", [("yesterday", "2024-09-19")]),
+    ("The junta will respond tomorrow.", [("tomorrow", "2024-09-21")]),
+    ("A statement was issued today.", [("today", "2024-09-20")]),
+    ("Shelling continued last night.", [("last night", "2024-09-19TNI")]),
+    ("The convoy left this morning.", [("this morning", "2024-09-20TMO")]),
+    ("Prices rose last week.", [("last week", "2024-W37")]),
+    ("Talks continue this week.", [("this week", "2024-W38")]),
+    ("A vote is expected next week.", [("next week", "2024-W39")]),
+    ("Inflation slowed last month.", [("last month", "2024-08")]),
+    ("The mission ends this month.", [("this month", "2024-09")]),
+    ("Elections are due next month.", [("next month", "2024-10")]),
+    ("Exports fell last year.", [("last year", "2023")]),
+    ("Growth will pick up next year.", [("next year", "2025")]),
+    ("The decree was signed earlier this month.", [("earlier this month", "2024-09")]),
+    ("The law was passed earlier this year.", [("earlier this year", "2024")]),
+    ("The company was sold two years ago.", [("two years ago", "2022")]),
+    ("The mine closed three months ago.", [("three months ago", "2024-06")]),
+    ("He was arrested 10 days ago.", [("10 days ago", "2024-09-10")]),
+    ("The base was hit six weeks ago.", [("six weeks ago", "2024-W32")]),
+    ("Wagner arrived a decade ago.", [("a decade ago", "2014")]),
+    ("The border reopened in August.", [("August", "2024-08")]),
+    ("The mission will end in December.", [("December", "2024-12")]),
+    ("Fighting flared in December, officials said.", [("December", "2023-12")]),
+    ("Talks are planned for January.", [("January", "2025-01")]),
+    ("The attacks on September 17 killed 70 people.", [("September 17", "2024-09-17")]),
+    ("Results are due on Oct. 15.", [("Oct. 15", "2024-10-15")]),
+    ("The ceasefire began last June.", [("last June", "2024-06")]),
+    ("The contract was signed last October.", [("last October", "2023-10")]),
+    ("Profit rose in the quarter.", [("the quarter", "2024-Q2")]),
+    ("Profit rose in the current quarter.", [("the current quarter", "2024-Q3")]),
+    ("The unit was sold last fall.", [("last fall", "2023-FA")]),
+    ("Rains came this summer.", [("this summer", "2024-SU")]),
+    ("Deliveries resume over the weekend.", [("the weekend", "2024-W38-WE")]),
+    ("The plant will reopen at 9 a.m. Tuesday.", [("9 a.m. Tuesday", "2024-09-24T09:00")]),
+    ("The curfew starts at 10 p.m.", [("10 p.m.", "2024-09-20T22:00")]),
+    ("Shots were heard around 7:15 p.m.", [("around 7:15 p.m.", "2024-09-20T19:15")]),
+    ("Markets closed at noon Saturday.", [("noon Saturday", "2024-09-14T12:00")]),
+    ("The deal closes by year-end.", [("year-end", "2024")]),
+    ("Revenue was flat for the full year.", [("the full year", "2024")]),
+    ("The holiday falls on Christmas Day.", [("Christmas Day", "2024-12-25")]),
+    ("Profit was $3 million a year earlier.", [("a year earlier", "2023")]),
+    (
+        "Sales slumped in the third quarter; a year earlier they rose.",
+        [("the third quarter", "2024-Q3"), ("a year earlier", "2023-Q3")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_relative_expressions_resolve_against_the_publication_date(sentence, expected):
+    found = find_dates(sentence, reference=FRIDAY)
+    assert [(m.text, m.value) for m in found] == expected
+
+
+def test_a_weekday_in_the_past_tense_is_the_previous_one_and_marked_inferred():
+    (mention,) = find_dates("The SZRU said Sunday.", reference=dt.date(2025, 8, 31 - 2))
+    assert (mention.value, mention.inferred, mention.anchoring) == (
+        "2025-08-24",
+        True,
+        Anchoring.PUBLICATION,
+    )
+
+
+def test_a_month_in_an_article_of_the_same_month_is_that_month_of_that_year():
+    (mention,) = find_dates(
+        "Tensions culminated in August reprisals.", reference=dt.date(2025, 8, 31)
+    )
+    assert (mention.value, mention.inferred, mention.anchoring) == (
+        "2025-08",
+        True,
+        Anchoring.PUBLICATION,
+    )
+    assert (mention.first_day, mention.last_day) == (dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+
+
+def test_the_following_year_is_anchored_on_the_previous_date_of_the_text():
+    text = "The mine opened in 2015. The following year it closed."
+    found = find_dates(text, reference=FRIDAY)
+    assert [(m.text, m.value, m.anchoring) for m in found] == [
+        ("2015", "2015", Anchoring.EXPLICIT),
+        ("The following year", "2016", Anchoring.NEARBY),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF")]
+    + [("the past", "PAST_REF"), ("the future", "FUTURE_REF")],
+)
+def test_vague_references_have_ref_values_and_no_calendar_position(word, value):
+    (mention,) = find_dates(f"Mali is {word} a concern, as in {word}.", reference=FRIDAY)[:1]
+    assert (mention.value, mention.anchored, mention.is_dating) == (value, False, False)
