@@ -376,7 +376,18 @@ class LineBreak:
     """A hard line break inside a paragraph."""
 
 
-Inline = Text | Strong | Emphasis | Link | Anchor | LineBreak
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note:
+    """A footnote: a numbered reference mark here, ``children`` at the foot of the page (Word)
+    or in the notes (PDF). Used for citations in ``citations: footnotes`` mode."""
+
+    id: str
+    """Stable id of the note's content (e.g. ``source-3``); the same id cited twice may share
+    one note text but each reference gets its own mark."""
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Strong | Emphasis | Link | Anchor | LineBreak | Note
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -429,7 +440,29 @@ class Rule:
     """A thematic break (horizontal rule)."""
 
 
-Block = Heading | Paragraph | ListBlock | Table | Rule
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelinePoint:
+    """One mark on the timeline figure: an event's interval and a short label."""
+
+    first_day: dt.date
+    last_day: dt.date
+    label: str
+    """The date label ("late July 2024"); writers may shorten it to fit."""
+    count: int = 1
+    """How many events share this point."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineFigure:
+    """A picture of the chronology: the placed events along a time axis."""
+
+    points: tuple[TimelinePoint, ...]
+    """In chronological order; undated events are never here."""
+    caption: str
+    """What the figure shows, including the period covered."""
+
+
+Block = Heading | Paragraph | ListBlock | Table | Rule | TimelineFigure
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
