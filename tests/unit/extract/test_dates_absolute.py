@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -19,7 +20,10 @@ CASES = [
     ("The report was dated 2024-09-17.", [("2024-09-17", "2024-09-17")]),
     ("A ceasefire signed on 17/09/2024 collapsed.", [("17/09/2024", "2024-09-17")]),
     ("The filing, dated 09/17/2024, was public.", [("09/17/2024", "2024-09-17")]),
-    ("The decree of the 17th of September 2024 stands.", [("the 17th of September 2024", "2024-09-17")]),
+    (
+        "The decree of the 17th of September 2024 stands.",
+        [("the 17th of September 2024", "2024-09-17")],
+    ),
     ("Elections were held in July 2023 under military rule.", [("July 2023", "2023-07")]),
     ("Wagner arrived in Mali in December 2021.", [("December 2021", "2021-12")]),
     ("The coup of 2021 changed everything.", [("2021", "2021")]),
@@ -86,5 +90,5 @@ def test_mentions_are_sorted_and_never_overlap():
     found = find_dates(text, reference=REF)
     spans = [(m.start, m.end) for m in found]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(text[m.start : m.end] == m.text for m in found)

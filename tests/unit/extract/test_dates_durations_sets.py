@@ -35,7 +35,8 @@ DURATIONS = [
 def test_durations_are_typed_duration_with_a_period_value(sentence, span, value):
     found = find_dates(sentence, reference=REF)
     assert [(m.text, m.type, m.value) for m in found] == [(span, TimexType.DURATION, value)]
-    assert found[0].precision is Precision.NONE and not found[0].is_dating
+    assert found[0].precision is Precision.NONE
+    assert not found[0].is_dating
 
 
 SETS = [

@@ -40,7 +40,8 @@ def test_late_july_falls_after_the_first_of_july_and_before_august():
     late, first, august = (
         find_dates(text, reference=REF)[0] for text in ("late July", "1 July", "in August")
     )
-    assert late.first_day is not None and first.first_day is not None
+    assert late.first_day is not None
+    assert first.first_day is not None
     assert august.first_day is not None
     assert first.first_day < late.first_day < august.first_day
     assert late.last_day == dt.date(2024, 7, 31)

@@ -105,11 +105,16 @@ def test_the_following_year_is_anchored_on_the_previous_date_of_the_text():
     ]
 
 
-@pytest.mark.parametrize(
-    ("word", "value"),
-    [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF")]
-    + [("the past", "PAST_REF"), ("the future", "FUTURE_REF")],
-)
+REFS = [
+    ("now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("the past", "PAST_REF"),
+    ("the future", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize(("word", "value"), REFS)
 def test_vague_references_have_ref_values_and_no_calendar_position(word, value):
     (mention,) = find_dates(f"Mali is {word} a concern, as in {word}.", reference=FRIDAY)[:1]
     assert (mention.value, mention.anchored, mention.is_dating) == (value, False, False)
