@@ -186,7 +186,7 @@ _AFTER_YEAR_NOT_DATE: Final = re.compile(
     r"mercenaries|dollars|euros|pounds|shares|tons|tonnes|km|kilomet|miles|meters|metres|feet|"
     r"acres|hectares|votes|cases|deaths|units|cars|jobs|employees|workers|members|points|"
     r"barrels|copies|rounds|guns|rifles|tanks|kg|lbs|mph|yards|calories|victims|prisoners|"
-    r"square|sq\b|cc\b|hp\b|rpm\b|\$|x\b|[-–]\s*[a-z]+\s+(?:old|long))",
+    r"square|sq\b|cc\b|hp\b|rpm\b|\$|x\b|[-–]\s*[a-z]+\s+(?:old|long)|\d{4}(?!\d))",
     re.IGNORECASE,
 )
 _BEFORE_YEAR_NOT_DATE: Final = re.compile(
@@ -203,6 +203,19 @@ _YEAR_CUE_BEFORE: Final = re.compile(
 )
 
 
+_NUMBER_AFTER: Final = re.compile(r"\s*(?:to|-|–|—)\s*(\d{4})(?!\d)")
+_NUMBER_BEFORE: Final = re.compile(r"(?<!\d)(\d{4})\s*(?:to|-|–|—)\s*$")
+
+
+def _descending_pair(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the number is half of "N to M" with M below N: a score or a tally, not years."""
+    after = _NUMBER_AFTER.match(text, end)
+    if after is not None and int(after.group(1)) < year:
+        return True
+    before = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and int(before.group(1)) > year
+
+
 def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """A year on its own, unless the number around it is a count, an amount or a code."""
     y = year_of(m["y"])
@@ -212,6 +225,8 @@ def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (explicit(_DATE, str(y), Precision.YEAR, mod_of(m["mod"])),)
     if _AFTER_YEAR_NOT_DATE.match(ctx.text, m.end()):
         return _NOT_A_DATE
+    if _descending_pair(ctx.text, m.start("y"), m.end(), y):
+        return _NOT_A_DATE  # "The vote was 2019 to 1985": a score, years would ascend
     if not m["mod"] and before.endswith("-") and before[-2:-1].isalnum():
         return _NOT_A_DATE  # "F-1990", "A-2000": a code, not "mid-1990"
     cued = bool(m["mod"] or m["fy"] or _YEAR_CUE_BEFORE.search(before))
@@ -271,11 +286,16 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
+_SEASON_CUE: Final = re.compile(r"\b(?:in|during|by|until|since|through|over)\s+$", re.I)
+
+
 def _season(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     season = en.SEASONS[words(m["season"])]
     rel = words(m["rel"])
-    if words(m["season"]) == "fall" and not (m["rel"] or m["the"] or m["y"] or m["mod"]):
-        return _NOT_A_DATE
+    if words(m["season"]) == "fall" and not (m["rel"] or m["y"] or m["mod"]):
+        before = ctx.text[max(0, m.start() - 10) : m.start()]
+        if not (m["the"] and _SEASON_CUE.search(before)):
+            return _NOT_A_DATE  # "the fall of the town" is not autumn
     mod = mod_of(m["mod"])
     if m["y"]:
         return (explicit(_DATE, f"{year_of(m['y'])}-{season}", Precision.SEASON, mod),)
