@@ -13,9 +13,12 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from briefing.model import RemovedLine
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["Cleaned", "clean"]
 
@@ -46,21 +49,34 @@ def _table(words: str) -> frozenset[str]:
 
 
 # A cheap date test that protects a line from the weak rules: years, month and weekday names,
-# numeric dates, and the common relative words. Not a tagger: extraction lives in extract/.
-_DATE: Final = re.compile(
-    r"\b(?:1[5-9]\d\d|20\d\d)s?\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
-    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
-    r"|\b(?:yesterday|today|tomorrow|tonight|(?:last|this|next) (?:week|month|year))\b"
-    r"|(?i:\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
-    r"|décembre|januar|februar|märz|april|juni|juli|august|oktober|dezember|enero|febrero"
-    r"|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-    r"|январ[ьяе]|феврал[ьяе]|марта?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?"
-    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|січ(?:ень|ня)|лют(?:ий|ого)"
-    r"|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень|ня)|черв(?:ень|ня)|лип(?:ень|ня)"
-    r"|серп(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)|листопада?|груд(?:ень|ня))\b)"
+# numeric dates, and the common relative words. Word lookups, not a tagger: extraction lives in
+# extract/. English names count only capitalised ("May", not "may").
+_DATE_WORDS_EN: Final = _table(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday"
+)
+_DATE_WORDS: Final = _table(
+    "yesterday today tomorrow tonight "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier demain "
+    "januar jänner februar märz april juni juli august oktober dezember montag dienstag "
+    "mittwoch donnerstag freitag samstag sonntag gestern morgen "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
+    "lunes martes miércoles jueves viernes sábado domingo ayer "
+    "январь января феврали февраль февраля март марта апрель апреля май мая июнь июня июль "
+    "июля август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря "
+    "понедельник вторник среду среда четверг пятницу пятница субботу суббота воскресенье "
+    "вчера сегодня завтра "
+    "січень січня лютий лютого березень березня квітень квітня травень травня червень червня "
+    "липень липня серпень серпня вересень вересня жовтень жовтня листопад листопада грудень "
+    "грудня понеділок вівторок середу середа четвер пʼятницю пятницю субботу суботу неділю "
+    "вчора сьогодні завтра"
+)
+_DATE_TOKEN: Final = re.compile(r"\w+")
+_YEAR: Final = re.compile(r"(?:1[5-9]|20)\d\ds?")
+_NUMERIC_DATE: Final = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:last|this|next) (?:week|month|year)\b", re.I
 )
 
 _READING_TIME: Final = re.compile(
@@ -75,7 +91,7 @@ _COMMENT_HEADER: Final = re.compile(
     # "At 12:19 26th Apr 2009, name wrote:" and "At 00:45 am on 16 Jun 2010, name wrote:"
     r"\bAt \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?"
     r"\s+\d{4},\s*[^\n]{1,80}?\s+wrote:"
-    r"|^[^\n]{1,60}\s+(?:wrote|said)\s+(?:on|at)\s+[^\n]{4,40}:\s*$"
+    r"|^[^\n]{1,60}\s+wrote\s+(?:on|at)\s+[^\n]{4,40}:\s*$"
     r"|^(?:posted|comment(?:ed)?) by\s+\S[^\n]{0,60}\s+(?:on|at)\s+[^\n]{0,40}\d",
     _FLAGS,
 )
@@ -254,7 +270,18 @@ def _is_sentence(line: str) -> bool:
 
 
 def _has_date(line: str) -> bool:
-    return _DATE.search(line) is not None
+    for token in _DATE_TOKEN.findall(line):
+        if token in _DATE_WORDS_EN or (token[0].isdigit() and _YEAR.fullmatch(token)):
+            return True
+        if token.casefold() in _DATE_WORDS:
+            return True
+    return _NUMERIC_DATE.search(line) is not None
+
+
+def _without_dates(line: str) -> str:
+    """The line with its date words and years blanked out (for the timestamp test)."""
+    line = _NUMERIC_DATE.sub(" ", line)
+    return _DATE_TOKEN.sub(lambda match: " " if _has_date(match.group()) else match.group(), line)
 
 
 def _key(line: str) -> str:
@@ -287,8 +314,23 @@ def _is_share_buttons(line: str) -> bool:
     )
 
 
+def _mentions(line: str, stems: tuple[str, ...]) -> bool:
+    """A fast substring pre-check, so the slower patterns run on few lines of a long text."""
+    folded = line.casefold()
+    return any(stem in folded for stem in stems)
+
+
+_BANNER_STEMS: Final = (
+    "donat", "subscri", "newsletter", "sign up", "support", "member", "patreon", "paywall",
+    "spende", "unterstütz", "abonn", "faire un don", "soutenez", "suscr", "пожертв", "подпи",
+    "підпи", "донат",
+)  # fmt: skip
+_COMMENT_STEMS: Final = ("comment", "discussion", "moderat", "responsible for any")
+_CREDIT_STEMS: Final = (" by", "contributed", "may not be", "expressed", ":")
+
+
 def _is_banner(line: str) -> bool:
-    if _BANNER_WORD.search(line) is None:
+    if not _mentions(line, _BANNER_STEMS) or _BANNER_WORD.search(line) is None:
         return False
     return (
         _IMPERATIVE.search(line) is not None
@@ -303,15 +345,15 @@ def _is_byline(line: str) -> bool:
 
 def _is_timestamp(line: str) -> bool:
     """A line of labels, dates and times only: "Published: 12:19 BST, 26 April 2009"."""
-    if _TIMESTAMP_LABEL.search(line) is None or len(line) > 120:
+    if len(line) > 120 or _TIMESTAMP_LABEL.search(line) is None:
         return False
-    rest = _DATE.sub(" ", line)
+    rest = _without_dates(line)
     rest = _TIMESTAMP_PARTS.sub(" ", rest)
     return rest.strip() == ""
 
 
 def _is_comment_notice(line: str) -> bool:
-    return _COMMENT_NOTICE.search(line) is not None
+    return _mentions(line, _COMMENT_STEMS) and _COMMENT_NOTICE.search(line) is not None
 
 
 def _is_reader_prompt(line: str) -> bool:
@@ -319,11 +361,19 @@ def _is_reader_prompt(line: str) -> bool:
 
 
 def _is_credit(line: str) -> bool:
-    return _CREDITS.search(line) is not None and len(_words(line)) <= 25
+    return (
+        len(line) < 400
+        and _mentions(line, _CREDIT_STEMS)
+        and (_CREDITS.search(line) is not None and len(_words(line)) <= 25)
+    ) or _WIRE_CREDIT.search(line) is not None
 
 
 def _is_copyright(line: str) -> bool:
-    return _COPYRIGHT.search(line) is not None and len(_words(line)) <= 60
+    return (
+        _mentions(line, ("©", "(c)", "copyright", "reserved", "a version"))
+        and _COPYRIGHT.search(line) is not None
+        and len(_words(line)) <= 60
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,6 +395,10 @@ def _mark_comment_sections(lines: list[_Line]) -> None:
     """Mark comments between an opening notice ("We welcome comments that...") and a closing one."""
     inside = False
     for index, line in enumerate(lines):
+        if not _mentions(line.text, _COMMENT_STEMS):
+            if inside:
+                line.reason = "comments"
+            continue
         if not inside and _COMMENTS_OPEN.search(line.text):
             line.reason = "comments-notice"
             inside = True
@@ -360,6 +414,8 @@ def _mark_comment_thread(lines: list[_Line]) -> None:
     """Mark the first reader-comment header or signature and everything after it."""
     for index, line in enumerate(lines):
         if line.reason:
+            continue
+        if not _mentions(line.text, ("wrote", "posted by", "commented by")):
             continue
         header = _COMMENT_HEADER.search(line.text)
         if header is None and _COMMENT_FOOTER.search(line.text) is None:
@@ -401,16 +457,17 @@ def _strong_reason(text: str, *, dated: bool) -> str:
         return "credits"
     if dated:
         return ""
-    checks = (
-        ("reading-time", _READING_TIME.search(text) is not None),
-        ("comments", _COMMENT_MARKER.search(_normalised(text)) is not None),
-        ("comments-notice", _is_comment_notice(text)),
-        ("reader-prompt", _is_reader_prompt(text)),
-        ("credits", _is_credit(text) or _WIRE_CREDIT.search(text) is not None),
-        ("navigation", _POINTER.search(text) is not None),
-        ("banner", _is_banner(text)),
+    short = len(text) <= 80
+    checks: tuple[tuple[str, Callable[[], bool]], ...] = (
+        ("reading-time", lambda: short and _READING_TIME.search(text) is not None),
+        ("comments", lambda: short and _COMMENT_MARKER.search(_normalised(text)) is not None),
+        ("comments-notice", lambda: _is_comment_notice(text)),
+        ("reader-prompt", lambda: _is_reader_prompt(text)),
+        ("credits", lambda: _is_credit(text)),
+        ("navigation", lambda: _POINTER.search(text) is not None),
+        ("banner", lambda: _is_banner(text)),
     )
-    return next((reason for reason, hit in checks if hit), "")
+    return next((reason for reason, check in checks if check()), "")
 
 
 def _weak_reason(text: str) -> str:
@@ -424,30 +481,57 @@ def _weak_reason(text: str) -> str:
     return ""
 
 
-def _same(a: str, b: str) -> bool:
-    """Whether two keys are the same line up to a few words (a caption copy of a sentence)."""
-    if a == b:
-        return True
-    words_a, words_b = a.split(), b.split()
-    if min(len(words_a), len(words_b)) < 6:
+def _similar(a: list[str], b: list[str]) -> bool:
+    """Whether two word lists are the same line up to a few words (a caption copy)."""
+    if min(len(a), len(b)) < 6 or not 0.75 <= len(a) / len(b) <= 1.33:
         return False
-    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= 0.9
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+
+
+def _is_caption_like(text: str) -> bool:
+    return _ending(text) not in _FINAL or _CAPTION_CUE.search(text) is not None
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
-    """Mark a line repeating another one: the caption copy, or a pasted second copy."""
+    """Mark a line repeating another one: the caption copy, or a pasted second copy.
+
+    Exact repeats (after dropping caption cues, case and punctuation) are found by key; near
+    repeats only for caption-like lines, against lines sharing their first or last words, so
+    the cost stays linear on long articles.
+    """
     candidates = [line for line in lines if not line.reason and len(_words(line.text)) >= 4]
+    keys = {id(line): _key(line.text).split() for line in candidates}
+    kept_with_key: dict[str, _Line] = {}
+    for line in candidates:
+        key = " ".join(keys[id(line)])
+        earlier = kept_with_key.setdefault(key, line)
+        if earlier is not line:
+            _drop_copy(earlier, line)
+            if earlier.reason:
+                kept_with_key[key] = line
+    _mark_near_repeats(candidates, keys)
+
+
+def _mark_near_repeats(candidates: list[_Line], keys: dict[int, list[str]]) -> None:
+    """Caption-like lines that differ from another line by a few words."""
     buckets: dict[str, list[_Line]] = {}
     for line in candidates:
-        words = _key(line.text).split()
+        words = keys[id(line)]
         for bucket_key in {" ".join(words[:3]), " ".join(words[-3:])}:
-            buckets.setdefault(bucket_key, []).append(line)
-    for bucket in buckets.values():
-        for i, first in enumerate(bucket[:50]):
-            for second in bucket[i + 1 : 50]:
-                if first.reason or second.reason or first is second:
+            bucket = buckets.setdefault(bucket_key, [])
+            if len(bucket) < 50:
+                bucket.append(line)
+    for line in candidates:
+        if line.reason or not _is_caption_like(line.text):
+            continue
+        words = keys[id(line)]
+        for bucket_key in {" ".join(words[:3]), " ".join(words[-3:])}:
+            for other in buckets.get(bucket_key, ()):
+                if other is line or other.reason or line.reason:
                     continue
-                if _same(_key(first.text), _key(second.text)):
+                if _similar(words, keys[id(other)]):
+                    first, second = (other, line) if other.number < line.number else (line, other)
                     _drop_copy(first, second)
 
 
