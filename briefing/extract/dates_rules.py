@@ -720,8 +720,6 @@ def duration_value(unit: str, n: float | None) -> str:
     """``P3Y``, ``PT2H``, ``PXD``, ``P2Y6M`` from an internal unit code and a quantity."""
     if unit == "FN":
         return f"P{format_quantity(None if n is None else 2 * n)}W"
-    if unit == "Q":
-        return f"P{format_quantity(None if n is None else 3 * n)}M"
     if unit == "DE":
         return f"P{format_quantity(None if n is None else 10 * n)}Y"
     if n is not None and n != int(n) and unit in _SMALLER:
@@ -743,11 +741,12 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     quantity = words(m["q"])
     raw = words(m["n"])
     plural = bool(m["plural"])
-    if not raw and not plural:
+    one = quantity in ("an additional", "another", "an extra", "a further", "a full")
+    if not raw and not plural and not one and words(m["suffix"]) != "-long":
         return _NOT_A_DATE
     if words(m["suffix"]) == "-old" or _AGE_AFTER.match(ctx.text, m.end()):
         return _NOT_A_DATE
-    if not raw and not quantity:
+    if not raw and not quantity and not m["suffix"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if not _PREPOSITION_BEFORE.search(before):
             return _NOT_A_DATE
@@ -761,7 +760,7 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         before = ctx.text[max(0, m.start() - 24) : m.start()]
         if _SET_CUE_BEFORE.search(before):
             return (vague(_SET, duration_value(unit, 1)),)
-    n = number(raw) if raw else None
+    n = number(raw) if raw else (1.0 if one or not plural else None)
     if m["half"] and n is not None:
         n += 0.5
     if ctx.text.startswith("-", m.end()):
@@ -1000,8 +999,10 @@ RULES: Final = (
     ),
     _rule(
         "duration",
-        rf"(?:(?P<q>{g.QUANTIFIER}) )?(?:(?P<n>{g.NUMBER})~)?{g.UNIT}"
-        r"(?P<half> and a half)?(?P<suffix>-(?:long|old))?",
+        rf"(?:(?P<q>{g.QUANTIFIER}) )?(?:(?P<n>{g.NUMBER})~)?"
+        r"(?:(?:more|additional|extra|further|trading|business|working|calendar|straight|"
+        r"consecutive|full) )?"
+        rf"{g.UNIT}(?P<half> and a half)?(?P<suffix>-(?:long|old))?",
         _duration,
     ),
     _rule("ref", rf"(?P<ref>{g.REF_WORD})(?!\w)", _ref),
