@@ -82,15 +82,12 @@ def _decode(data: bytes, path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
             return _decode_with(data, name, path), (note,)
     sample = data[:_SAMPLE]
     if sample.count(0) > _BINARY_CONTROL_SHARE * len(sample):
-        raise _binary(path)
+        return _decode_utf16_without_bom(data, path)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise _binary(path)
-    encoding = best.encoding
+    text, encoding = _detect(data, path)
     note = Diagnostic(
         level=Level.WARNING,
         code="encoding",
@@ -100,7 +97,42 @@ def _decode(data: bytes, path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
         ),
         path=path,
     )
-    return str(best), (note,)
+    return text, (note,)
+
+
+def _detect(data: bytes, path: Path) -> tuple[str, str]:
+    """Text and encoding name, guessed from a sample first so long files stay fast."""
+    sample = charset_normalizer.from_bytes(data[:_SAMPLE]).best()
+    if sample is not None:
+        try:
+            return data.decode(sample.encoding), sample.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass  # the sample misled the detector: look at the whole file
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise _binary(path)
+    return str(best), best.encoding
+
+
+def _decode_utf16_without_bom(data: bytes, path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Text saved as UTF-16 without a byte-order mark has a NUL in every other byte."""
+    sample = data[:_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if len(data) % 2 == 0 and max(even, odd) > 0.6 * half and min(even, odd) < 0.05 * half:
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise _binary(path) from None
+        note = Diagnostic(
+            level=Level.WARNING,
+            code="encoding",
+            message=f"read as {codec.upper()} (detected, no byte-order mark); save it as UTF-8",
+            path=path,
+        )
+        return text, (note,)
+    raise _binary(path)
 
 
 def _decode_with(data: bytes, encoding: str, path: Path) -> str:

@@ -167,6 +167,14 @@ def test_utf16_with_bom_is_read_and_reported(tmp_path: Path, codec: str) -> None
     assert "UTF-16" in notes[0].message
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path: Path, codec: str) -> None:
+    article, notes = read(write(tmp_path, BODY.encode(codec)))
+
+    assert article.text == BODY.strip()
+    assert "encoding" in codes(notes)
+
+
 @pytest.mark.parametrize(
     ("text", "codec", "language"),
     [
