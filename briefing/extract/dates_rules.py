@@ -767,6 +767,13 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return _NOT_A_DATE  # "a year-earlier", "a year-long": part of a compound word
     if raw in ("the",) or (raw and n is None and raw not in en.VAGUE_QUANTITIES):
         n = None
+    if words(m["suffix"]) == "-long" and raw in ("a", "an"):
+        # "a day-long strike": the article belongs to the noun, not to the duration
+        return (
+            replace(
+                vague(_DURATION, duration_value(unit, 1)), trim_start=m.start("unit") - m.start()
+            ),
+        )
     if quantity in ("recent", "the recent", "past", "the past") and not raw and unit == "Y":
         return (vague(_DATE, "PAST_REF"),)
     return (vague(_DURATION, duration_value(unit, n)),)
