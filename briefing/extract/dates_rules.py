@@ -735,45 +735,45 @@ def duration_value(unit: str, n: float | None) -> str:
     return f"P{format_quantity(n)}{_DATE_UNITS[unit]}"
 
 
-def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    """ "two years", "the past six months", "a 16-hour", "several weeks", "736 a year" (a SET)."""
+_ONE_MORE: Final = ("an additional", "another", "an extra", "a further", "a full")
+
+
+def _not_a_duration(m: re.Match[str], ctx: Context) -> bool:
+    """Ages, bare singular units, "a second attack", compounds such as "a year-earlier"."""
     unit = en.UNITS[words(m["unit"])]
-    quantity = words(m["q"])
-    raw = words(m["n"])
-    plural = bool(m["plural"])
-    one = quantity in ("an additional", "another", "an extra", "a further", "a full")
-    if not raw and not plural and not one and words(m["suffix"]) != "-long":
-        return _NOT_A_DATE
-    if words(m["suffix"]) == "-old" or _AGE_AFTER.match(ctx.text, m.end()):
-        return _NOT_A_DATE
-    if not raw and not quantity and not m["suffix"]:
+    quantity, raw, suffix = words(m["q"]), words(m["n"]), words(m["suffix"])
+    if not raw and not m["plural"] and quantity not in _ONE_MORE and suffix != "-long":
+        return True
+    if suffix == "-old" or _AGE_AFTER.match(ctx.text, m.end()):
+        return True
+    if not raw and not quantity and not suffix:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if not _PREPOSITION_BEFORE.search(before):
-            return _NOT_A_DATE
-    if (
-        raw in ("a", "an", "one", "per")
-        and unit == "S"
-        and _PLAIN_WORD_AFTER.match(ctx.text, m.end())
-    ):
+            return True
+    if raw in ("a", "an", "one", "per") and unit == "S":
+        return bool(_PLAIN_WORD_AFTER.match(ctx.text, m.end()))
+    return ctx.text.startswith("-", m.end())
+
+
+def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "two years", "the past six months", "a 16-hour", "several weeks", "736 a year" (a SET)."""
+    if _not_a_duration(m, ctx):
         return _NOT_A_DATE
+    unit = en.UNITS[words(m["unit"])]
+    quantity, raw = words(m["q"]), words(m["n"])
     if raw in ("a", "an") and not quantity:
         before = ctx.text[max(0, m.start() - 24) : m.start()]
         if _SET_CUE_BEFORE.search(before):
             return (vague(_SET, duration_value(unit, 1)),)
-    n = number(raw) if raw else (1.0 if one or not plural else None)
+        if words(m["suffix"]) == "-long":
+            # "a day-long strike": the article belongs to the noun, not to the duration
+            trim = m.start("unit") - m.start()
+            return (replace(vague(_DURATION, duration_value(unit, 1)), trim_start=trim),)
+    n = number(raw) if raw else (1.0 if quantity in _ONE_MORE or not m["plural"] else None)
     if m["half"] and n is not None:
         n += 0.5
-    if ctx.text.startswith("-", m.end()):
-        return _NOT_A_DATE  # "a year-earlier", "a year-long": part of a compound word
-    if raw in ("the",) or (raw and n is None and raw not in en.VAGUE_QUANTITIES):
+    if raw == "the" or (raw and n is None and raw not in en.VAGUE_QUANTITIES):
         n = None
-    if words(m["suffix"]) == "-long" and raw in ("a", "an"):
-        # "a day-long strike": the article belongs to the noun, not to the duration
-        return (
-            replace(
-                vague(_DURATION, duration_value(unit, 1)), trim_start=m.start("unit") - m.start()
-            ),
-        )
     if quantity in ("recent", "the recent", "past", "the past") and not raw and unit == "Y":
         return (vague(_DATE, "PAST_REF"),)
     return (vague(_DURATION, duration_value(unit, n)),)
