@@ -379,6 +379,9 @@ def _ordinal_quarter_value(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (relative(_DATE, value, precision),)
 
 
+_LATEST: Final = re.compile(r"\b(?:latest|just-ended|just-completed|recent)\b")
+
+
 def _relative_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "the quarter", "the latest quarter", "the year-ago period": financial reporting periods.
 
@@ -404,9 +407,9 @@ def _relative_quarter(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     elif det in ("next", "last") and not year_ago:
         year, month = cal.add_months(ctx.ref.year, ctx.ref.month, 3 if det == "next" else -3)
         q = (month - 1) // 3 + 1
-    elif ctx.prior_quarter:
+    elif ctx.prior_quarter and not _LATEST.search(text):
         year, q = int(ctx.prior_quarter[:4]), int(ctx.prior_quarter[-1])
-    else:
+    else:  # "the latest quarter" is the last one completed, whatever was named before
         year, month = cal.add_months(ctx.ref.year, ctx.ref.month, -3)
         q = (month - 1) // 3 + 1
     anchoring = Anchoring.PUBLICATION
@@ -483,13 +486,29 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if found is None:
         return _NOT_A_DATE
     anchoring = Anchoring.PUBLICATION
-    if rel in ("following", "previous", "preceding", "that", "same") and ctx.prior[:4].isdigit():
-        base = dt.date(int(ctx.prior[:4]), 7, 1)
-        found = _unit_value(unit, base, shift) if unit in ("year", "decade") else found
+    base = _prior_day(ctx.prior, unit)
+    if rel in ("following", "previous", "preceding", "that", "same") and base is not None:
+        found = _unit_value(unit, base, shift)
         anchoring = Anchoring.NEARBY
     assert found is not None
     value, precision = found
     return (relative(_DATE, value, precision, mod, anchoring=anchoring),)
+
+
+_PRIOR_PRECISION: Final = {"year": 4, "decade": 4, "century": 4, "month": 7, "week": 10, "day": 10}
+
+
+def _prior_day(prior: str, unit: str) -> dt.date | None:
+    """A day inside the previous date of the text, if that date is fine enough for ``unit``.
+
+    "The following month" needs a previous month or day; "the following year" a year.
+    """
+    need = _PRIOR_PRECISION.get(unit)
+    if need is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", prior) or len(prior) < need:
+        return None
+    parts = [int(p) for p in prior.split("-")]
+    year, month, day = [*parts, 7, 1][:3] if len(parts) == 1 else [*parts, 1][:3]
+    return dt.date(year, month, day)
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -1059,9 +1078,9 @@ def _relative_unit_named(m: re.Match[str], ctx: Context, rel: str) -> tuple[Norm
     found = _unit_value(unit, ctx.ref, shift)
     assert found is not None
     anchoring = Anchoring.PUBLICATION
-    nearby = rel in ("following", "previous", "preceding") and ctx.prior[:4].isdigit()
-    if nearby and unit in ("year", "decade"):
-        found = _unit_value(unit, dt.date(int(ctx.prior[:4]), 7, 1), shift)
+    base = _prior_day(ctx.prior, unit)
+    if rel in ("following", "previous", "preceding") and base is not None:
+        found = _unit_value(unit, base, shift)
         assert found is not None
         anchoring = Anchoring.NEARBY
     return (relative(_DATE, found[0], found[1], mod_of(m["mod"]), anchoring=anchoring),)
