@@ -1,8 +1,9 @@
 """The temporal tagger: finds date, time, duration and set expressions in a text and
 normalises them as TIMEX3 values with their calendar interval and how they were anchored.
 
-Pure: the reference (publication) date is a parameter and the clock is never read. One compiled
-alternation of every rule scans the text once; handlers run only on its matches.
+Pure: the reference (publication) date is a parameter and the clock is never read. The text is
+split into words once; at each word only the rules whose patterns contain it are tried, the
+longest accepted reading wins, and the scan resumes after it.
 """
 
 from __future__ import annotations
