@@ -23,8 +23,11 @@ def alt(words: Iterable[str]) -> str:
 
 
 def spaced(pattern: str) -> str:
-    """Turn the readable spacing of a rule pattern into whitespace-tolerant regex."""
-    return pattern.replace(" ", r"\s+").replace("~", r"(?:-|\s+)")
+    """Turn the readable spacing of a rule pattern into whitespace-tolerant regex.
+
+    " " is one or more whitespace characters, " ?" optional whitespace, "~" a hyphen or space.
+    """
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+").replace("~", r"(?:-|\s+)")
 
 
 _ABBREVIATIONS: Final = tuple(

@@ -127,6 +127,20 @@ def _mdy(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return _one(_month_day(month_of(m["m"]), day, year, m, ctx))
 
 
+def _day_range(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "from 12 to 14 June", "June 12-14, 2024": one mention from the first day to the last."""
+    name = m["m"] or m["m2"]
+    if not _capitalised(name):
+        return _NOT_A_DATE
+    month = month_of(name)
+    year = year_of(m["y"]) if m["y"] else None
+    first = _month_day(month, day_of(m["d"] or m["d3"]), year, m, ctx)
+    last = _month_day(month, day_of(m["d2"] or m["d4"]), year, m, ctx)
+    if _INVALID in (first, last) or last.value <= first.value:
+        return _NOT_A_DATE
+    return (replace(first, end_value=last.value),)
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     month = month_of(m["m"])
     mod = mod_of(m["mod"])
@@ -878,6 +892,13 @@ RULES: Final = (
         _time,
     ),
     _rule(
+        "day_range",
+        rf"(?:{g.month('m')} {g.day('d')} ?(?:–|-|to|through|until) ?{g.day('d2')}"
+        rf"|{g.day('d3')} ?(?:–|-|to|and|until) ?{g.day('d4')} (?:of )?{g.month('m2')})"
+        rf"(?:,? {_Y})?(?!\w)",
+        _day_range,
+    ),
+    _rule(
         "mdy",
         rf"(?:{_WD},? )?{g.month('m')} (?:the )?{g.day('d')}(?:,? {_Y})?(?!\w)",
         _mdy,
@@ -949,7 +970,7 @@ RULES: Final = (
         r"the middle of|the close of|end of|the rest of|the remainder of|around)(?:-| ))?"
         r"(?:(?P<rel>this coming|this past|this|last|next|the|that|the same)"
         r"|the (?P<rel2>past|coming|current|previous|following|preceding|next|last))"
-        r"(?: fiscal)?(?: calendar)? (?P<unit>year|month|week|weekend|decade|century|quarter)"
+        r"(?: fiscal)?(?: calendar)? (?P<unit>year|month|week|weekend|decade|century|quarter|day)"
         r"(?!\w|-)"
         r"|(?P<mod2>earlier|later|early|late) in the (?P<unit2>year|month|week)(?!\w)",
         lambda m, ctx: _relative_unit_dispatch(m, ctx),
@@ -1036,7 +1057,18 @@ RULES: Final = (
 """Every English rule, most specific first."""
 
 DIGIT_RULES: Final = frozenset(
-    {"iso", "numeric", "time", "dmy", "year_range", "decade", "century", "quarter", "ago"}
+    {
+        "iso",
+        "numeric",
+        "time",
+        "dmy",
+        "day_range",
+        "year_range",
+        "decade",
+        "century",
+        "quarter",
+        "ago",
+    }
     | {"duration", "year", "set"}
 )
 """Rules whose expressions may start with a figure ("17 September", "1990s", "'90s")."""

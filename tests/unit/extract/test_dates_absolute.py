@@ -92,3 +92,23 @@ def test_mentions_are_sorted_and_never_overlap():
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+RANGES = [
+    ("Talks run from 12 to 14 June.", "12 to 14 June", "2024-06-12", "2024-06-14"),
+    ("The fair is on June 12-14, 2024.", "June 12-14, 2024", "2024-06-12", "2024-06-14"),
+    ("The summit on 3 and 4 May ended.", "3 and 4 May", "2024-05-03", "2024-05-04"),
+    ("Deaths rose in 2022–2024.", "2022–2024", "2022", "2024"),
+    ("The 1998-99 budget was cut.", "1998-99", "1998", "1999"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "first", "last"), RANGES)
+def test_ranges_are_one_mention_with_a_start_and_an_end_value(sentence, span, first, last):
+    (mention,) = find_dates(sentence, reference=REF)
+    assert (mention.text, mention.value, mention.end_value) == (span, first, last)
+
+
+def test_between_two_months_gives_both_months():
+    found = find_dates("Fighting raged between March and May.", reference=REF)
+    assert [(m.text, m.value) for m in found] == [("March", "2024-03"), ("May", "2024-05")]

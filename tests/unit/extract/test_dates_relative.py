@@ -118,3 +118,18 @@ REFS = [
 def test_vague_references_have_ref_values_and_no_calendar_position(word, value):
     (mention,) = find_dates(f"Mali is {word} a concern, as in {word}.", reference=FRIDAY)[:1]
     assert (mention.value, mention.anchored, mention.is_dating) == (value, False, False)
+
+
+def test_the_following_day_counts_from_the_previous_date_of_the_text():
+    found = find_dates(
+        "Talks began on 3 March 2021. The following day they failed.", reference=FRIDAY
+    )
+    assert [(m.text, m.value, m.anchoring) for m in found] == [
+        ("3 March 2021", "2021-03-03", Anchoring.EXPLICIT),
+        ("The following day", "2021-03-04", Anchoring.NEARBY),
+    ]
+
+
+def test_the_following_month_counts_from_the_previous_date_of_the_text():
+    found = find_dates("It opened in June 1998. The following month it closed.", reference=FRIDAY)
+    assert [m.value for m in found] == ["1998-06", "1998-07"]
