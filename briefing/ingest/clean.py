@@ -238,8 +238,8 @@ _CAPTION_CUE: Final = re.compile(
 )
 
 _CLOSING: Final = "\"'”’»)]›*_ "
-_FINAL: Final = ".!?…"
-_CONTINUING: Final = ",:;–—-"
+_FINAL: Final = frozenset(".!?…")  # a set: "" is in every string
+_CONTINUING: Final = frozenset(",:;–—-")
 _WORD: Final = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -340,7 +340,7 @@ def _is_banner(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    return _BYLINE.match(line) is not None and _ending(line) not in "!?"
+    return _BYLINE.match(line) is not None and _ending(line) not in {"!", "?"}
 
 
 def _is_timestamp(line: str) -> bool:
@@ -553,7 +553,7 @@ def _mark_captions(lines: list[_Line]) -> None:
         return  # not prose: leave headline-style or list-style texts alone
     for line in content[1:]:
         text = line.text
-        if text.startswith("#") or _ending(text) in _FINAL + _CONTINUING:
+        if text.startswith("#") or _ending(text) in _FINAL | _CONTINUING:
             continue
         if _has_date(text) or not 3 <= len(_words(text)) <= 40:
             continue
