@@ -29,11 +29,11 @@ _FUTURE_CUES: Final = re.compile(
 )
 _PAST_CUES: Final = re.compile(
     r"\b(?:said|says|say|was|were|had|has|have|did|ago|last|earlier|since|reported|"
-    r"announced|told|\w+ed|began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
+    r"announced|told|(?-i:[a-z]+[a-df-z]ed)|began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
     r"went|saw|became|ran|spent|sold|bought|paid|got|hit|struck|killed|brought)\b",
     re.IGNORECASE,
 )
-_PLUPERFECT: Final = re.compile(r"\b(?:had|was|were)\b[^.;]{0,20}$", re.IGNORECASE)
+_PLUPERFECT: Final = re.compile(r"\bhad\b[^.;]{0,20}$", re.IGNORECASE)
 _CLAUSE_END: Final = re.compile(r"[.;!?\n]")
 
 
