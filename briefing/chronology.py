@@ -32,7 +32,7 @@ from briefing.similarity import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from briefing.model import Article, Diagnostic
+    from briefing.model import Article, Diagnostic, Fact
 
 _FAR_FUTURE = dt.date.max
 
@@ -241,6 +241,7 @@ def order(
     diagnostics: Iterable[Diagnostic] = (),
     *,
     reviewed_only: bool = False,
+    facts: Iterable[Fact] = (),
 ) -> Chronology:
     """A ``Chronology`` of the events: anchored ones merged and ordered by date, the rest apart.
 
@@ -265,4 +266,7 @@ def order(
         unplaced=tuple(unplaced),
         articles=tuple(sorted(articles, key=lambda article: article.id)),
         diagnostics=tuple(diagnostics),
+        facts=tuple(
+            sorted(facts, key=lambda fact: (fact.sources[0].article, fact.sources[0].start))
+        ),
     )

@@ -24,7 +24,7 @@ from briefing.render.compose import compose, markdown
 from briefing.timeline.lock import lock
 
 if TYPE_CHECKING:
-    from briefing.model import Article, Event
+    from briefing.model import Article, Event, Fact
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,10 +112,12 @@ def curate(options: Options) -> tuple[Chronology, timeline.Merged]:
     """Read, extract and merge into the curated timeline; nothing is written."""
     articles, diagnostics = read(options)
     fresh: list[Event] = []
+    facts: list[Fact] = []
     found: list[Diagnostic] = list(diagnostics)
     for article in articles:
         result = extract(article)
         fresh.extend(result.events)
+        facts.extend(result.facts)
         found.extend(result.diagnostics)
     stored = timeline.load(timeline_path(options))
     merged = timeline.merge(
@@ -123,7 +125,7 @@ def curate(options: Options) -> tuple[Chronology, timeline.Merged]:
     )
     found.extend(merged.diagnostics)
     ordered = chronology_stage.order(
-        merged.events, articles, found, reviewed_only=options.reviewed_only
+        merged.events, articles, found, reviewed_only=options.reviewed_only, facts=facts
     )
     return ordered, merged
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from briefing.extract.attribution import acronyms, attribute
 from briefing.extract.dates import find_dates
+from briefing.extract.facts import find_facts
 from briefing.extract.sentences import split_sentences
-from briefing.model import Diagnostic, Event, Level, SourceRef
+from briefing.model import Diagnostic, Event, Fact, Level, SourceRef
 
 if TYPE_CHECKING:
     from briefing.model import Article, DateMention
@@ -30,6 +31,8 @@ class ExtractResult:
     events: tuple[Event, ...]
     """Dated events in text order, anchored or not."""
     diagnostics: tuple[Diagnostic, ...]
+    facts: tuple[Fact, ...] = ()
+    """Undated key facts in text order (``briefing.extract.facts``)."""
 
 
 _SPACE = re.compile(r"\s+")
@@ -63,12 +66,15 @@ def extract(article: Article) -> ExtractResult:
     events: list[Event] = []
     seen: dict[str, int] = {}
     known = acronyms(text)
+    undated: list[tuple[int, int]] = []
     for start, end in split_sentences(text, article.language):
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         inside = [mention for mention in mentions[low:high] if mention.end <= end]
         chosen = _choose(inside)
         if chosen is None:
+            if not inside:
+                undated.append((start, end))
             continue
         sentence = text[start:end]
         occurrence = seen.get(sentence, 0)
@@ -86,7 +92,11 @@ def extract(article: Article) -> ExtractResult:
                 claim=said.claim,
             )
         )
-    return ExtractResult(events=tuple(events), diagnostics=_diagnose(article, events))
+    return ExtractResult(
+        events=tuple(events),
+        diagnostics=_diagnose(article, events),
+        facts=find_facts(article, undated, known),
+    )
 
 
 def _diagnose(article: Article, events: list[Event]) -> tuple[Diagnostic, ...]:

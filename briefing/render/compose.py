@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from briefing.errors import TemplateError
-from briefing.model import Article, Document, DocumentMeta, Event
+from briefing.model import Article, Document, DocumentMeta, Event, Fact
 from briefing.render.markdown_tree import escape, parse
 from briefing.timex import label
 
@@ -109,6 +109,71 @@ class EventEntry:
         """Whether its year was inferred from the publication date."""
         return self.event.date.inferred
 
+    @property
+    def independent(self) -> int:
+        """How many independent sources report it: distinct publishers among its articles.
+
+        An article without a publisher counts on its own, since nothing ties it to another.
+        """
+        return len({source.article.publisher or f"#{source.article.id}" for source in self.sources})
+
+    @property
+    def differ(self) -> bool:
+        """Whether merged sources disagree on something (the "sources differ" flag)."""
+        return bool(self.event.differences)
+
+    @property
+    def differences(self) -> str:
+        """What the sources disagree on, as one phrase: "killed: 84 / 100; fighters: …"."""
+        return "; ".join(self.event.differences)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactEntry:
+    """One key fact as templates see it: text, "as of" label, attribution and sources."""
+
+    fact: Fact
+    sources: tuple[SourceEntry, ...]
+
+    @property
+    def text(self) -> str:
+        """The fact's sentence."""
+        return self.fact.text
+
+    @property
+    def as_of(self) -> str:
+        """When it held: "as of August 2025"; says so when the publication date is unknown."""
+        day = self.fact.as_of
+        return f"as of {day:%B %Y}" if day is not None else "as of: publication date unknown"
+
+    @property
+    def according(self) -> str:
+        """Who states it, as a phrase ("according to the SZRU"), or ""."""
+        speaker = self.fact.attribution
+        if not speaker:
+            return ""
+        return f"{_CLAIM_PHRASES.get(self.fact.claim, 'according to')} {speaker}"
+
+    @property
+    def marks(self) -> Markup:
+        """All citation marks of the fact, in source order."""
+        return Markup(" ".join(source.mark for source in self.sources))
+
+
+def _fact_entries(facts: Sequence[Fact], sources: dict[str, SourceEntry]) -> list[FactEntry]:
+    entries = []
+    for fact in facts:
+        cited = {
+            ref.article: sources[ref.article] for ref in fact.sources if ref.article in sources
+        }
+        entries.append(
+            FactEntry(
+                fact=fact,
+                sources=tuple(sorted(cited.values(), key=lambda entry: entry.number)),
+            )
+        )
+    return entries
+
 
 def number_sources(chronology: Chronology) -> dict[str, SourceEntry]:
     """Sources numbered in order of first citation; uncited articles follow in id order."""
@@ -194,6 +259,7 @@ def context(chronology: Chronology, options: Options) -> dict[str, Any]:
         "summary": options.summary,
         "events": _entries(chronology.events, sources),
         "unplaced": _entries(chronology.unplaced, sources),
+        "facts": _fact_entries(chronology.facts, sources),
         "unplaced_reasons": _reasons(_entries(chronology.unplaced, sources)),
         "sources": list(sources.values()),
         "diagnostics": chronology.diagnostics,
