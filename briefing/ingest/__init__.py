@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.errors import InputError
 from briefing.ingest import text
+from briefing.ingest.clean import drop_boilerplate, find_boilerplate
 from briefing.model import Article, Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def read_folder(folder: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ..
             continue
         ids.add(article.id)
         articles.append(article)
+    articles = _without_boilerplate(articles, articles_dir, notes)
     if not articles:
         notes.append(
             Diagnostic(
@@ -131,3 +133,27 @@ def read_folder(folder: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ..
             )
         )
     return tuple(articles), tuple(notes)
+
+
+def _without_boilerplate(
+    articles: list[Article], folder: Path, notes: list[Diagnostic]
+) -> list[Article]:
+    """Drop lines repeated across many articles of the folder (an outlet's sidebar text)."""
+    keys = find_boilerplate(article.text for article in articles)
+    cleaned = [drop_boilerplate(article, keys) for article in articles]
+    count = sum(
+        len(new.removed) - len(old.removed) for new, old in zip(cleaned, articles, strict=True)
+    )
+    if count:
+        notes.append(
+            Diagnostic(
+                level=Level.INFO,
+                code="boilerplate",
+                message=(
+                    f"removed {count} line(s) repeated word for word across many articles "
+                    "(site furniture); 'briefing check --removed' lists them"
+                ),
+                path=folder,
+            )
+        )
+    return [article for article in cleaned if article.text]

@@ -9,18 +9,20 @@ sentence (except inside a reader-comment thread) and must not import ``briefing.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from briefing.model import RemovedLine
+from briefing.model import Article, RemovedLine
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
-__all__ = ["Cleaned", "clean"]
+__all__ = ["Cleaned", "clean", "drop_boilerplate", "find_boilerplate"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -647,5 +649,61 @@ def _assemble(lines: list[_Line]) -> Cleaned:
         text="".join(parts),
         line_starts=tuple(starts),
         source_lines=tuple(numbers),
+        removed=tuple(removed),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate across a collection
+
+
+def find_boilerplate(
+    texts: Iterable[str], *, min_articles: int = 5, min_share: float = 0.1
+) -> frozenset[str]:
+    """Keys of undated lines that recur verbatim in many articles of one collection.
+
+    A site's sidebar teaser or product blurb ("The pun - ancient artform, or the lowest form of
+    wit?") is pasted into most articles of an outlet; a sentence that reports news is not. A
+    line counts when it has at least four words, no date, and appears in at least
+    ``min_articles`` articles and ``min_share`` of them. Too few articles give no keys.
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        total += 1
+        counts.update(
+            {
+                _key(line)
+                for line in text.split("\n")
+                if len(_words(line)) >= 4 and not _has_date(line)
+            }
+        )
+    threshold = max(min_articles, min_share * total)
+    return frozenset(key for key, count in counts.items() if count >= threshold and key)
+
+
+def drop_boilerplate(article: Article, keys: frozenset[str]) -> Article:
+    """The article without its lines whose key is in ``keys`` (see ``find_boilerplate``)."""
+    if not keys:
+        return article
+    lines: list[_Line] = []
+    numbers = iter(article.source_lines)
+    for segment in article.text.split("\n"):
+        if not segment:
+            lines.append(_Line(number=0, text=""))
+            continue
+        line = _Line(number=next(numbers), text=segment)
+        if _key(segment) in keys and not _has_date(segment):
+            line.reason = "boilerplate"
+        lines.append(line)
+    if not any(line.reason for line in lines):
+        return article
+    cleaned = _assemble(lines)
+    removed = sorted((*article.removed, *cleaned.removed), key=lambda removed: removed.line)
+    return dataclasses.replace(
+        article,
+        text=cleaned.text,
+        line_starts=cleaned.line_starts,
+        source_lines=cleaned.source_lines,
         removed=tuple(removed),
     )

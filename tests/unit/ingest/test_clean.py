@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest.clean import clean
+from briefing.ingest.clean import clean, drop_boilerplate, find_boilerplate
+from briefing.model import Article
 
 TLS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "tls"
 
@@ -261,3 +262,37 @@ def test_real_bbc_comment_threads_are_removed() -> None:
         result = clean(body)
         assert " wrote: " not in result.text, path.name
         assert any(removed.reason == "comments" for removed in result.removed)
+
+
+def test_line_repeated_across_many_articles_is_boilerplate() -> None:
+    teaser = "The pun - ancient artform, or the lowest form of wit?"
+    dated = "The well was capped on 15 July 2010 after months of leaking."
+    texts = [f"Story number {n} says the ministry acted.\n{teaser}\n{dated}" for n in range(10)]
+
+    keys = find_boilerplate(texts)
+
+    assert len(keys) == 1
+    assert "pun" in next(iter(keys))
+    assert find_boilerplate(texts[:4]) == frozenset()
+
+
+def test_drop_boilerplate_keeps_the_line_map_and_records_the_removal(tmp_path: Path) -> None:
+    cleaned = clean(
+        "First sentence of the story.\n\nSidebar teaser line here\nLast one.", first_line=5
+    )
+    article = Article(
+        id="a",
+        path=tmp_path / "a.md",
+        text=cleaned.text,
+        line_starts=cleaned.line_starts,
+        source_lines=cleaned.source_lines,
+        body_line=5,
+    )
+
+    result = drop_boilerplate(article, frozenset({"sidebar teaser line here"}))
+
+    assert result.text == "First sentence of the story.\n\nLast one."
+    assert result.source_lines == (5, 8)
+    assert result.line_of(result.text.index("Last")) == 8
+    assert [(removed.line, removed.reason) for removed in result.removed] == [(7, "boilerplate")]
+    assert drop_boilerplate(article, frozenset()) is article

@@ -97,6 +97,20 @@ def test_same_id_twice_keeps_the_first_file(tmp_path: Path) -> None:
     assert [note.code for note in notes] == ["duplicate-article-id"]
 
 
+def test_sidebar_line_in_most_articles_of_a_folder_is_removed(tmp_path: Path) -> None:
+    teaser = "Read our guide to the best gadgets of the season right here"
+    files: dict[str, str | bytes] = {
+        f"{n:02d}.md": f"{BODY}Story {n} adds that the ministry acted quickly.\n{teaser}\n"
+        for n in range(12)
+    }
+    articles, notes = read_folder(project(tmp_path, files))
+
+    assert len(articles) == 12
+    assert all(teaser not in article.text for article in articles)
+    assert all("Story" in article.text for article in articles)
+    assert [note.code for note in notes] == ["boilerplate"]
+
+
 def test_folder_without_readable_articles_warns(tmp_path: Path) -> None:
     articles, notes = read_folder(project(tmp_path, {}))
 
