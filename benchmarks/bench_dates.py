@@ -61,7 +61,7 @@ def _ours(docs: list[dict[str, Any]]) -> None:
 
 
 def _dateparser(docs: list[dict[str, Any]]) -> None:
-    from dateparser.search import search_dates  # noqa: PLC0415 (optional, slow import)
+    from dateparser.search import search_dates  # imported here: slow, and only for comparison
 
     for doc in docs:
         base = dt.datetime.fromisoformat(doc["dct"])
