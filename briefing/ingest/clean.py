@@ -1,8 +1,9 @@
 """Page furniture removal: banners, reading times, bylines, share buttons, captions, comments.
 
 General rules, line by line, over an article body; every removed line is kept as a
-``RemovedLine`` with the rule that removed it. It never removes a line that reads as a dated
-sentence (except inside a reader-comment thread) and must not import ``briefing.extract``.
+``RemovedLine`` with the rule that removed it. A line with a date survives every rule but
+comment threads, date-only timestamps, copyright lines and verbatim repeats of a kept line.
+It must not import ``briefing.extract``.
 """
 
 # ruff: noqa: RUF001  # Cyrillic words and typographic quotes are meant as written
@@ -239,6 +240,12 @@ _CAPTION_CUE: Final = re.compile(
     _FLAGS,
 )
 
+# Markup that carries no article text: HTML tags, Markdown images, rules and bare link targets.
+_TAG: Final = re.compile(r"<[^<>\n]{1,500}>|&(?:nbsp|amp|#\d+);")
+_MD_IMAGE: Final = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)")
+_MD_LINK: Final = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,1000}\)")
+_MD_RULE: Final = re.compile(r"^(?:[-*_=]\s*){3,}$")
+
 _CLOSING: Final = "\"'”’»)]›*_ "
 _FINAL: Final = frozenset(".!?…")  # a set: "" is in every string
 _CONTINUING: Final = frozenset(",:;–—-")
@@ -451,8 +458,29 @@ def _mark_prompts_before(lines: list[_Line], index: int) -> None:
         return
 
 
+def _markup_reason(text: str) -> str:
+    """``image`` or ``markup`` for a line that is only markup, else ""."""
+    if _MD_RULE.match(text):
+        return "markup"
+    if "<" not in text and "](" not in text:
+        return ""
+    without_images = _MD_IMAGE.sub(" ", text)
+    if without_images != text and not _WORD.search(_TAG.sub(" ", without_images)):
+        return "image"
+    bare = _TAG.sub(" ", without_images)
+    if not _WORD.search(bare):
+        return "markup"
+    linked = _MD_LINK.sub(r"\1", bare).strip()
+    if linked != bare.strip() and _is_navigation(linked):
+        return "navigation"
+    return ""
+
+
 def _strong_reason(text: str, *, dated: bool) -> str:
     """Rules whose patterns are specific enough to override the sentence test."""
+    markup = _markup_reason(text)
+    if markup:
+        return markup
     if _is_timestamp(text):
         return "timestamp"
     if _is_copyright(text):

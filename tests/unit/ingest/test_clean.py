@@ -57,6 +57,10 @@ def reasons(text: str) -> dict[str, str]:
         ("The Associated Press contributed to this report.", "credits"),
         ("(Reporting by Ann Lee; Editing by Bob Kay)", "credits"),
         ("© 2010 Example News Network. All rights reserved.", "credits"),
+        ("![Troops in Gao](https://example.org/gao.jpg)", "image"),
+        ('<div class="share"><span></span></div>', "markup"),
+        ("* * *", "markup"),
+        ("[Read more](https://example.org/more)", "navigation"),
     ],
 )
 def test_each_furniture_pattern_is_removed(line: str, reason: str) -> None:

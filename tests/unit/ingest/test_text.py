@@ -222,7 +222,16 @@ def test_binary_file_is_an_input_error(tmp_path: Path, data: bytes) -> None:
     assert caught.value.path == path
 
 
-@pytest.mark.parametrize("content", ["", "\n\n   \n", "---\npublished: 2024-05-04\n---\n"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "\n\n   \n",
+        "---\npublished: 2024-05-04\n---\n",
+        "<div>\n<p></p>\n</div>\n![](a.png)\n",
+        "Source\nShare\nAdvertisement\n",
+    ],
+)
 def test_empty_article_gives_a_warning_and_no_text(tmp_path: Path, content: str) -> None:
     article, notes = read(write(tmp_path, content))
 
