@@ -36,7 +36,8 @@ FIELDS: Final = frozenset(
 _TEXT_FIELDS: Final = ("title", "publisher", "url", "author", "reliability")
 _FENCE: Final = re.compile(r"^---[ \t]*$")
 _CLOSE_FENCE: Final = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?$")
+_PLAUSIBLE_YEARS: Final = range(1900, 2101)
 _FILENAME_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\D|$)")
 # C0 and C1 controls except tab and newline, plus stray byte-order marks and separators.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029]")
@@ -410,6 +411,19 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
             )
     if published is None:
         origin = DateOrigin.UNKNOWN
+    elif published.year not in _PLAUSIBLE_YEARS:
+        notes.append(
+            Diagnostic(
+                level=Level.WARNING,
+                code="implausible-published-date",
+                message=(
+                    f"publication date {published.isoformat()} looks wrong (before 1900 or "
+                    "after 2100); check the year in 'published:'"
+                ),
+                path=path,
+                line=_key_line(front, "published") if origin is DateOrigin.FRONT_MATTER else None,
+            )
+        )
     if published is None and cleaned.text:
         notes.append(
             Diagnostic(

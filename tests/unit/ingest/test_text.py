@@ -96,6 +96,31 @@ def test_front_matter_date_wins_over_file_name(tmp_path: Path) -> None:
     assert article.date_origin is DateOrigin.FRONT_MATTER
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-04", dt.date(2024, 5, 4)),
+        ("'2024-05-04'", dt.date(2024, 5, 4)),
+        ("2024-05-04T10:30:00Z", dt.date(2024, 5, 4)),
+        ("'2024-05-04 10:30'", dt.date(2024, 5, 4)),
+    ],
+)
+def test_published_accepts_dates_and_timestamps(
+    tmp_path: Path, value: str, expected: dt.date
+) -> None:
+    article, _ = read(write(tmp_path, f"---\npublished: {value}\n---\n" + BODY))
+
+    assert article.published == expected
+
+
+def test_implausible_publication_year_is_a_warning(tmp_path: Path) -> None:
+    article, notes = read(write(tmp_path, "---\ntitle: x\npublished: 1025-05-04\n---\n" + BODY))
+
+    assert article.published == dt.date(1025, 5, 4)
+    assert codes(notes) == ["implausible-published-date"]
+    assert notes[0].line == 3
+
+
 def test_unknown_front_matter_key_is_an_info_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "---\npublished: 2024-05-04\ndataset_id: x/1\n---\n" + BODY)
 
@@ -115,6 +140,7 @@ def test_unknown_front_matter_key_is_an_info_with_its_line(tmp_path: Path) -> No
         ("title: a\ntitle: b\n", 3, "duplicate key"),
         ("publisher: Example\npublished: yesterday\n", 3, "YYYY-MM-DD"),
         ("published: 2024-13-01\n", 2, "YYYY-MM-DD"),
+        ("title: x\npublished: 2025\n", 3, "YYYY-MM-DD"),
         ("published: '2024-02-30'\n", 2, "YYYY-MM-DD"),
         ("title: {a: 1}\n", 2, "must be text"),
         ("- just\n- a list\n", 2, "key: value"),
