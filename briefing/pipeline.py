@@ -52,11 +52,21 @@ def _pdf(composed: Composed) -> Rendered:
     return Rendered(result.data, result.diagnostics)
 
 
+def reference_docx(options: Options) -> Path | None:
+    """The project's own ``templates/reference.docx`` (first input folder), if it has one;
+    None lets the Word writer use the package's."""
+    own = options.inputs[0] / "templates" / "reference.docx"
+    return own if own.is_file() else None
+
+
 Writer = Callable[[Composed], Rendered]
 
 WRITERS: dict[str, tuple[str, Writer]] = {
     "pdf": ("briefing.pdf", _pdf),
-    "docx": ("briefing.docx", lambda c: Rendered(docx_writer.write(c.document))),
+    "docx": (
+        "briefing.docx",
+        lambda c: Rendered(docx_writer.write(c.document, reference=reference_docx(c.options))),
+    ),
     "json": ("timeline.json", lambda c: Rendered(json_export.write(c.chronology))),
     "md": ("briefing.md", lambda c: Rendered(c.markdown.encode("utf-8"))),
     "csv": ("timeline.csv", lambda c: Rendered(table_exports.write_csv(c.chronology))),

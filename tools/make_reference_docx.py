@@ -228,6 +228,54 @@ def styles() -> list[str]:
             rpr=size(4),
         ),
         table_style(),
+        paragraph_style(
+            "TOCHeading",
+            "TOC Heading",
+            based_on="Heading1",
+            extra='<w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+            "<w:qFormat/>",
+            # not in the outline, so the contents never list their own heading
+            ppr=f'{spacing(240, 120, 240)}<w:outlineLvl w:val="9"/>',
+        ),
+        *(
+            paragraph_style(
+                f"TOC{level}",
+                f"toc {level}",
+                extra='<w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>',
+                ppr=(
+                    f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+                    f'{spacing(0, 40, 240)}<w:ind w:left="{(level - 1) * 240}"/>'
+                ),
+                rpr="<w:b/><w:bCs/>" if level == 1 else "",
+            )
+            for level in (1, 2, 3)
+        ),
+        paragraph_style(
+            "FootnoteText",
+            "footnote text",
+            extra='<w:uiPriority w:val="99"/><w:unhideWhenUsed/>',
+            ppr=f'{spacing(0, 20, 240)}<w:ind w:left="170" w:hanging="170"/>',
+            rpr=f"{size(7.5)}",
+        ),
+        character_style(
+            "FootnoteReference",
+            "footnote reference",
+            f'<w:vertAlign w:val="superscript"/>{colour(NAVY)}',
+        ),
+        paragraph_style(
+            "Figure",
+            "Figure",
+            extra='<w:next w:val="Caption"/><w:qFormat/>',
+            ppr=f"<w:keepNext/>{spacing(120, 40, 240)}",
+        ),
+        paragraph_style(
+            "Caption",
+            "caption",
+            extra='<w:next w:val="Normal"/><w:uiPriority w:val="35"/><w:unhideWhenUsed/>'
+            "<w:qFormat/>",
+            ppr=spacing(0, 200, 240),
+            rpr=f"{colour(MUTED)}{size(8)}",
+        ),
         list_style("ListBullet", "List Bullet", "1"),
         list_style("ListBullet2", "List Bullet 2", "2"),
         list_style("ListBullet3", "List Bullet 3", "3"),

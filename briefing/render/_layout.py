@@ -22,11 +22,13 @@ from briefing.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
     Paragraph,
     Rule,
     Strong,
     Table,
     Text,
+    TimelineFigure,
 )
 
 if TYPE_CHECKING:
@@ -72,6 +74,8 @@ def _plain(inline: Inline) -> str:
             return plain_text(children)
         case Anchor():
             return ""
+        case Note():
+            return "0"  # a superscript number: about one digit wide
         case LineBreak():
             return "\n"
         case _:
@@ -95,7 +99,7 @@ def _anchors_in_blocks(blocks: Sequence[Block]) -> Iterator[str]:
                 for row in (header, *rows):
                     for cell in row:
                         yield from _anchors_in_inlines(cell)
-            case Rule():
+            case Rule() | TimelineFigure():
                 pass
             case _:
                 assert_never(block)
@@ -108,7 +112,9 @@ def _anchors_in_inlines(inlines: Sequence[Inline]) -> Iterator[str]:
                 yield anchor_id
             case Strong(children=children) | Emphasis(children=children) | Link(children=children):
                 yield from _anchors_in_inlines(children)
-            case Text() | LineBreak():
+            case Text() | LineBreak() | Note():
+                # A note's text is printed apart from the body (and possibly more than
+                # once), so an anchor in it would be no single place to link to.
                 pass
             case _:
                 assert_never(inline)

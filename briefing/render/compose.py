@@ -7,6 +7,7 @@ a misspelt variable is an error naming the template file and line, never an empt
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from briefing.config import Citations
 from briefing.errors import TemplateError
-from briefing.model import Article, Document, DocumentMeta, Event, Fact
+from briefing.model import (
+    Article,
+    Document,
+    DocumentMeta,
+    Event,
+    Fact,
+    Inline,
+    Paragraph,
+    TimelineFigure,
+    TimelinePoint,
+)
 from briefing.render.markdown_tree import escape, parse
 from briefing.timex import label
 
@@ -60,11 +72,30 @@ class SourceEntry:
     article: Article
     published: str
     accessed: str
+    footnote: bool = False
+    """Cite as a footnote (``citations: footnotes``) rather than a linked ``[k]`` mark."""
 
     @property
     def mark(self) -> Markup:
-        """The ``[k]`` citation mark, linked to this entry."""
+        """The citation: a ``[k]`` mark linked to this entry, or the marker of its note.
+
+        The note marker is inert HTML the Markdown tree turns into a ``Note`` holding
+        ``citation``; in the Markdown export it still reads as a superscript ``[k]``.
+        """
+        if self.footnote:
+            return Markup(f'<sup data-note="{self.anchor}">[{self.number}]</sup>')
         return Markup(f"[\\[{self.number}\\]](#{self.anchor})")
+
+    @property
+    def citation(self) -> Markup:
+        """The entry as one line of Markdown: title, publisher, date, URL (a note's text)."""
+        article = self.article
+        title = escape(f"“{article.title}”") if article.title else "*Untitled article*"
+        parts = [title, *(escape(p) for p in (article.publisher, self.published) if p)]
+        text = ", ".join(parts) + "."
+        if article.url:
+            text += f" [{escape(article.url)}](<{article.url}>)"
+        return Markup(text)
 
 
 _CLAIM_PHRASES = {
@@ -87,8 +118,9 @@ class EventEntry:
 
     @property
     def marks(self) -> Markup:
-        """All citation marks of the event, in source order."""
-        return Markup(" ".join(source.mark for source in self.sources))
+        """All citation marks of the event, in source order (notes written without spaces)."""
+        separator = "" if any(source.footnote for source in self.sources) else " "
+        return Markup(separator.join(source.mark for source in self.sources))
 
     @property
     def text(self) -> str:
@@ -142,9 +174,9 @@ class FactEntry:
 
     @property
     def as_of(self) -> str:
-        """When it held: "as of August 2025"; says so when the publication date is unknown."""
+        """When it held: "as of August 2025", or "date unknown" without a publication date."""
         day = self.fact.as_of
-        return f"as of {day:%B %Y}" if day is not None else "as of: publication date unknown"
+        return f"as of {day:%B %Y}" if day is not None else "date unknown"
 
     @property
     def according(self) -> str:
@@ -175,7 +207,7 @@ def _fact_entries(facts: Sequence[Fact], sources: dict[str, SourceEntry]) -> lis
     return entries
 
 
-def number_sources(chronology: Chronology) -> dict[str, SourceEntry]:
+def number_sources(chronology: Chronology, *, footnote: bool = False) -> dict[str, SourceEntry]:
     """Sources numbered in order of first citation; uncited articles follow in id order."""
     order: list[str] = []
     for event in (*chronology.events, *chronology.unplaced):
@@ -191,6 +223,7 @@ def number_sources(chronology: Chronology) -> dict[str, SourceEntry]:
             article=by_id[article_id],
             published=day_label(by_id[article_id].published),
             accessed=day_label(by_id[article_id].accessed),
+            footnote=footnote,
         )
         for number, article_id in enumerate((a for a in order if a in by_id), start=1)
     }
@@ -237,6 +270,35 @@ def period(chronology: Chronology) -> str:
     return start if start == end else f"{start} – {end}"
 
 
+def timeline_figure(chronology: Chronology) -> TimelineFigure:
+    """The placed events as points of a figure, one per interval, counting the events in it."""
+    points: dict[tuple[dt.date, dt.date], TimelinePoint] = {}
+    for event in chronology.events:
+        first, last = event.date.first_day, event.date.last_day
+        if first is None or last is None:
+            continue  # an undated event has no place on an axis
+        seen = points.get((first, last))
+        count = seen.count + 1 if seen is not None else 1
+        points[first, last] = TimelinePoint(
+            first_day=first, last_day=last, label=label(event.date), count=count
+        )
+    placed = sum(point.count for point in points.values())
+    events = "1 dated event" if placed == 1 else f"{placed} dated events"
+    caption = f"Timeline of {events}"
+    if period(chronology):
+        caption += f", {period(chronology)}"
+    caption += "; larger dots mark several events, bars mark periods."
+    if chronology.unplaced:
+        caption += f" {len(chronology.unplaced)} events without a placeable date are not shown."
+    ordered = sorted(points.values(), key=lambda p: (p.first_day, -(p.last_day - p.first_day)))
+    return TimelineFigure(points=tuple(ordered), caption=caption)
+
+
+def _figure_marker(caption: str) -> Markup:
+    """``{{ figure() }}``: the marker of the timeline figure, its caption as a stand-in."""
+    return Markup(f'<div data-figure="timeline">{html.escape(caption)}</div>')
+
+
 def _anchor(name: object) -> Markup:
     """A link target for templates: ``{{ anchor("source-1") }}``."""
     text = str(name)
@@ -248,8 +310,11 @@ def _anchor(name: object) -> Markup:
 
 def context(chronology: Chronology, options: Options) -> dict[str, Any]:
     """The variables a template sees (documented in the README)."""
-    sources = number_sources(chronology)
+    footnotes = options.citations is Citations.FOOTNOTES
+    sources = number_sources(chronology, footnote=footnotes)
+    caption = timeline_figure(chronology).caption
     return {
+        "citations": options.citations.value,
         "title": options.title,
         "subtitle": options.subtitle,
         "author": options.author,
@@ -265,6 +330,7 @@ def context(chronology: Chronology, options: Options) -> dict[str, Any]:
         "diagnostics": chronology.diagnostics,
         "anchor": _anchor,
         "link": lambda text, url: Markup(f"[{escape(str(text))}](<{url}>)"),
+        "figure": lambda: _figure_marker(caption),
     }
 
 
@@ -351,4 +417,15 @@ def compose(
         subject=options.subtitle or options.title,
         keywords=options.keywords,
     )
-    return Document(meta=meta, blocks=parse(text))
+    figures = {"timeline": timeline_figure(chronology)}
+    return Document(meta=meta, blocks=parse(text, notes=_notes(chronology), figures=figures))
+
+
+def _notes(chronology: Chronology) -> dict[str, tuple[Inline, ...]]:
+    """The text of each source's note: its Sources entry as inlines."""
+    notes: dict[str, tuple[Inline, ...]] = {}
+    for entry in number_sources(chronology).values():
+        blocks = parse(entry.citation + "\n")
+        if blocks and isinstance(blocks[0], Paragraph):
+            notes[entry.anchor] = blocks[0].children
+    return notes

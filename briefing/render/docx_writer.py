@@ -3,6 +3,8 @@
 Like pandoc's ``--reference-doc``: python-docx opens ``templates/reference.docx`` (or the user's),
 empties its body and writes paragraphs that name their style, so restyling the reference
 restyles the output. It never imports the PDF writer and never sets fonts or sizes itself.
+Notes become real Word footnotes (a ``word/footnotes.xml`` part), the timeline figure an inline
+PNG picture, and a TOC field after the title block lists the headings once Word updates it.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.story import StoryPart
 from docx.shared import Emu, Pt
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from briefing.errors import RenderError
@@ -39,12 +45,15 @@ from briefing.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
     Rule,
     Strong,
     Table,
     Text,
+    TimelineFigure,
 )
 from briefing.model import Paragraph as ParagraphBlock
+from briefing.render import figure_png
 from briefing.render._layout import (
     anchor_ids,
     column_widths,
@@ -60,7 +69,6 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import _Footer, _Header
     from docx.table import Table as WordTable
-    from docx.text.paragraph import Paragraph
 
 REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 """The package's reference document; ``tools/make_reference_docx.py`` builds it."""
@@ -88,7 +96,24 @@ _PARAGRAPH_STYLES = (
     "List Continue",
     "List Continue 2",
     "List Continue 3",
+    "TOC Heading",
 )
+_NOTE_STYLES = ("footnote text", "footnote reference")
+"""Needed only when the document has notes, so older references still write other documents."""
+_FIGURE_STYLES = ("Figure", "Caption")
+"""Needed only when the document has a figure."""
+_TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+_TOC_PLACEHOLDER = (
+    "Right-click here and choose Update Field (or press F9) to show the table of contents."
+)
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+"""The children of ``w:settings`` that must follow ``w:updateFields`` (ECMA-376 order)."""
 _CHARACTER_STYLES = (
     "Title Meta Label",
     "Strong",
@@ -123,21 +148,68 @@ def write(document: Document, *, reference: Path | None = None) -> bytes:
     ``meta.date`` and the archive's timestamps are fixed, so goldens can compare bytes.
     """
     reference = reference or REFERENCE
-    word = _open_reference(reference)
+    has_notes, has_figure = _uses(document.blocks)
+    optional = (*(_NOTE_STYLES if has_notes else ()), *(_FIGURE_STYLES if has_figure else ()))
+    word = _open_reference(reference, optional)
     _clear_body(word)
     _set_language(word, document.meta.language)
     _set_core_properties(word, document.meta)
     _write_furniture(word, document.meta)
-    body = _BodyWriter(word=word, anchors=anchor_ids(document), style_ids=_style_ids(word))
+    _ask_to_update_fields(word)
+    notes = _footnotes_part(word) if has_notes else None
+    body = _BodyWriter(
+        word=word,
+        anchors=anchor_ids(document),
+        style_ids=_style_ids(word, optional),
+        notes=notes,
+    )
     body.title_block(document.meta)
+    body.contents()
     body.blocks(document.blocks)
     buffer = io.BytesIO()
     word.save(buffer)
     return _reproducible_zip(buffer.getvalue())
 
 
-def _open_reference(reference: Path) -> WordDocument:
-    """Open the reference document and check it has every style the writer names."""
+def _uses(blocks: Sequence[Block]) -> tuple[bool, bool]:
+    """Whether the blocks hold any note, and any figure: what needs the optional styles."""
+    notes = figure = False
+    for block in blocks:
+        match block:
+            case Heading(children=children) | ParagraphBlock(children=children):
+                notes = notes or _has_note(children)
+            case ListBlock(items=items):
+                for item in items:
+                    inner_notes, inner_figure = _uses(item)
+                    notes, figure = notes or inner_notes, figure or inner_figure
+            case Table(header=header, rows=rows):
+                notes = notes or any(_has_note(cell) for row in (header, *rows) for cell in row)
+            case TimelineFigure():
+                figure = True
+            case Rule():
+                pass
+            case _:
+                assert_never(block)
+    return notes, figure
+
+
+def _has_note(inlines: Sequence[Inline]) -> bool:
+    for inline in inlines:
+        match inline:
+            case Note():
+                return True
+            case Strong(children=children) | Emphasis(children=children) | Link(children=children):
+                if _has_note(children):
+                    return True
+            case Text() | Anchor() | LineBreak():
+                pass
+            case _:
+                assert_never(inline)
+    return False
+
+
+def _open_reference(reference: Path, optional: Sequence[str] = ()) -> WordDocument:
+    """Open the reference document and check it has every style the writer will name."""
     try:
         word = docx.Document(str(reference))
     except (PackageNotFoundError, OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -145,6 +217,10 @@ def _open_reference(reference: Path) -> WordDocument:
     wanted = (
         [(name, WD_STYLE_TYPE.PARAGRAPH) for name in _PARAGRAPH_STYLES]
         + [(name, WD_STYLE_TYPE.CHARACTER) for name in _CHARACTER_STYLES]
+        + [
+            (name, WD_STYLE_TYPE.CHARACTER if "reference" in name else WD_STYLE_TYPE.PARAGRAPH)
+            for name in optional
+        ]
         + [(_TABLE_STYLE, WD_STYLE_TYPE.TABLE)]
     )
     missing = [
@@ -160,9 +236,9 @@ def _open_reference(reference: Path) -> WordDocument:
     return word
 
 
-def _style_ids(word: WordDocument) -> dict[str, str]:
+def _style_ids(word: WordDocument, optional: Sequence[str] = ()) -> dict[str, str]:
     """Style name to style id, looked up once: python-docx's lookup by name is slow."""
-    names = (*_PARAGRAPH_STYLES, *_CHARACTER_STYLES)
+    names = (*_PARAGRAPH_STYLES, *_CHARACTER_STYLES, *optional)
     return {name: word.styles[name].style_id for name in names}
 
 
@@ -212,6 +288,45 @@ def _set_core_properties(word: WordDocument, meta: DocumentMeta) -> None:
         midnight = dt.datetime.combine(meta.date, dt.time(), tzinfo=dt.UTC)
         properties.created = midnight
         properties.modified = midnight
+
+
+def _ask_to_update_fields(word: WordDocument) -> None:
+    """``w:updateFields`` in the settings: Word offers to update the TOC field on opening."""
+    settings = word.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        element = OxmlElement("w:updateFields", {qn("w:val"): "true"})
+        settings.insert_element_before(element, *_SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+def _footnotes_part(word: WordDocument) -> StoryPart:
+    """A fresh ``word/footnotes.xml`` holding Word's two separator notes (ids -1 and 0).
+
+    A footnotes part the reference already has is replaced: its notes are sample content.
+    The settings name the separators, as Word's own files do.
+    """
+    document_part = word.part
+    for rel_id, rel in list(document_part.rels.items()):
+        if rel.reltype == RT.FOOTNOTES:
+            document_part.drop_rel(rel_id)
+    separators = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr>'
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f"<w:r><w:{kind}/></w:r></w:p></w:footnote>"
+        for number, kind in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}>{separators}</w:footnotes>")
+    part = StoryPart(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, element, document_part.package
+    )
+    document_part.relate_to(part, RT.FOOTNOTES)
+    settings = word.settings.element
+    if settings.find(qn("w:footnotePr")) is None:
+        properties = parse_xml(
+            f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+            "</w:footnotePr>"
+        )
+        settings.insert_element_before(properties, *_SETTINGS_AFTER_UPDATE_FIELDS[2:])
+    return part
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,14 +400,25 @@ class _Format:
     """"" outside links, else the character style of the link ("Hyperlink", "Internal Link")."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The parent python-docx wants for a paragraph outside the body: it names the part, so
+    a hyperlink in a footnote is related from ``footnotes.xml``, not from the document."""
+
+    part: StoryPart
+
+
 @dataclass(slots=True, kw_only=True)
 class _BodyWriter:
-    """Writes blocks into the document body; holds per-call counters (bookmark ids)."""
+    """Writes blocks into the document body; holds per-call counters (bookmark and note ids)."""
 
     word: WordDocument
     anchors: frozenset[str]
     style_ids: dict[str, str]
+    notes: StoryPart | None = None
+    """The footnotes part, when the document has notes."""
     _bookmarks: int = 0
+    _footnotes: int = 0
     _text_width: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
@@ -310,6 +436,16 @@ class _BodyWriter:
             line = self._paragraph("Title Meta")
             line.add_run(label, style="Title Meta Label")
             line.add_run("\t" + _clean(value))
+
+    def contents(self) -> None:
+        """A "Contents" heading and a TOC field of heading levels 1-3 with hyperlinks.
+
+        Only Word (or LibreOffice) knows the page numbers, so the field holds a line asking
+        to update it; the settings make Word offer that when the file is opened.
+        """
+        self._paragraph("TOC Heading").add_run("Contents")
+        paragraph = self._paragraph("Normal")
+        _add_field(paragraph, _TOC_INSTRUCTION, _TOC_PLACEHOLDER)
 
     def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> None:
         """Write blocks in order; ``depth`` is the list nesting they sit in."""
@@ -331,8 +467,18 @@ class _BodyWriter:
                 self._table(block)
             case Rule():
                 self._paragraph("Horizontal Rule")
+            case TimelineFigure():
+                self._figure(block)
             case _:
                 assert_never(block)
+
+    def _figure(self, figure: TimelineFigure) -> None:
+        """The figure as an inline PNG across the text width, its caption below it."""
+        if figure.points:
+            png, _ = figure_png.draw(figure, self._text_width)
+            run = self._paragraph("Figure").add_run()
+            run.add_picture(io.BytesIO(png), width=Pt(self._text_width))
+        self._paragraph("Caption").add_run(_clean(figure.caption))
 
     def _list(self, block: ListBlock, *, depth: int) -> None:
         """Each item's first paragraph carries the bullet or number; the rest continue it."""
@@ -392,7 +538,9 @@ class _BodyWriter:
     ) -> None:
         """Append inlines to the paragraph (or to a hyperlink inside it)."""
         target = container if container is not None else paragraph._p  # runs go in hyperlinks too
-        for inline in inlines:
+        for index, inline in enumerate(inlines):
+            if isinstance(inline, Note) and index and isinstance(inlines[index - 1], Note):
+                self._note_run(target, text=",")  # "1,2" rather than a misleading "12"
             self._inline(paragraph, inline, fmt, target)
 
     def _inline(
@@ -420,8 +568,52 @@ class _BodyWriter:
                 run = OxmlElement("w:r")
                 run.append(OxmlElement("w:br"))
                 target.append(run)
+            case Note(children=children):
+                self._footnote(target, children)
             case _:
                 assert_never(inline)
+
+    def _footnote(self, target: BaseOxmlElement, children: Sequence[Inline]) -> None:
+        """A footnote reference here and a new footnote holding ``children``.
+
+        Word numbers footnotes itself, one per reference, so a source cited twice gets two.
+        """
+        assert self.notes is not None, "_uses() found no note, yet the tree has one"
+        self._footnotes += 1
+        number = str(self._footnotes)
+        self._note_run(target, reference=number)
+        footnote = OxmlElement("w:footnote", {qn("w:id"): number})
+        self.notes.element.append(footnote)
+        element = OxmlElement("w:p")
+        footnote.append(element)
+        paragraph = Paragraph(element, _Story(self.notes))
+        self._style(paragraph, "footnote text")
+        self._note_run(element, mark=True)
+        space = OxmlElement("w:r")
+        space.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
+        space[-1].text = " "
+        element.append(space)
+        self.inlines(paragraph, children)
+
+    def _note_run(
+        self, target: BaseOxmlElement, *, reference: str = "", mark: bool = False, text: str = ""
+    ) -> None:
+        """A run in the footnote reference style: a reference to note ``reference``, the note's
+        own number (``mark``, inside the footnote) or plain ``text``."""
+        run = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        properties.append(
+            OxmlElement("w:rStyle", {qn("w:val"): self.style_ids["footnote reference"]})
+        )
+        run.append(properties)
+        if reference:
+            run.append(OxmlElement("w:footnoteReference", {qn("w:id"): reference}))
+        elif mark:
+            run.append(OxmlElement("w:footnoteRef"))
+        else:
+            run.append(OxmlElement("w:t"))
+            run[-1].text = text
+        target.append(run)
 
     def _link(
         self, paragraph: Paragraph, link: Link, fmt: _Format, target: BaseOxmlElement

@@ -2,13 +2,17 @@
 
 Only Markdown written by a template reaches this parser with meaning: article text is escaped
 before it enters the Markdown, so whatever it contains comes out as ``Text``. Raw HTML is never
-interpreted, except the one anchor form templates use (``<a id="name"></a>``); images become
-their alt text, so nothing here can make a writer read a file or fetch a URL.
+interpreted, except three inert forms the template helpers print: the anchor
+``<a id="name"></a>``, the note marker ``<sup data-note="id">…</sup>`` and the figure marker
+``<div data-figure="name">…</div>``; the last two only stand for entries of the tables the
+caller passes. Images become their alt text, so nothing here can make a writer read a file or
+fetch a URL.
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -23,20 +27,27 @@ from briefing.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
     Paragraph,
     Rule,
     Strong,
     Table,
     Text,
+    TimelineFigure,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from markdown_it.token import Token
 
 _ANCHOR = re.compile(r'<a id="([A-Za-z][\w.:-]*)">')
 _ANCHOR_CLOSE = "</a>"
+_NOTE = re.compile(r'<sup data-note="([A-Za-z][\w.:-]*)">')
+_NOTE_CLOSE = "</sup>"
+_FIGURE = re.compile(r'<div data-figure="([A-Za-z][\w.:-]*)">[^<]*</div>')
+_NO_NOTES: Mapping[str, tuple[Inline, ...]] = MappingProxyType({})
+_NO_FIGURES: Mapping[str, TimelineFigure] = MappingProxyType({})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 
 _PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
@@ -57,16 +68,46 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def parse(markdown: str) -> tuple[Block, ...]:
-    """The blocks of a Markdown text."""
+def parse(
+    markdown: str,
+    *,
+    notes: Mapping[str, tuple[Inline, ...]] = _NO_NOTES,
+    figures: Mapping[str, TimelineFigure] = _NO_FIGURES,
+) -> tuple[Block, ...]:
+    """The blocks of a Markdown text.
+
+    ``notes`` gives the text of each note a ``<sup data-note="id">`` marker stands for, and
+    ``figures`` the figure of each ``<div data-figure="name">`` marker; a marker naming no
+    entry is printed as the raw text it is, like any other HTML.
+    """
     tokens = _parser().parse(markdown)
-    blocks, _ = _blocks(tokens, 0, "")
+    blocks, _ = _Reader(notes=notes, figures=figures).blocks(tokens, 0, "")
     return tuple(blocks)
 
 
-def _blocks(tokens: Sequence[Token], i: int, until: str) -> tuple[list[Block], int]:
-    """Blocks from ``tokens[i]`` up to the closing token ``until``; returns them and the index
-    after that closing token."""
+class _Reader:
+    """The token walk, holding the note and figure tables the markers refer to."""
+
+    def __init__(
+        self, *, notes: Mapping[str, tuple[Inline, ...]], figures: Mapping[str, TimelineFigure]
+    ) -> None:
+        self.notes = notes
+        self.figures = figures
+
+    def blocks(self, tokens: Sequence[Token], i: int, until: str) -> tuple[list[Block], int]:
+        """Blocks from ``tokens[i]`` up to the closing token ``until``; returns them and the
+        index after that closing token."""
+        return _blocks(self, tokens, i, until)
+
+    def inlines(self, token: Token) -> tuple[Inline, ...]:
+        """The inlines of an ``inline`` token."""
+        children, _ = _inline_run(self, token.children or [], 0, "")
+        return tuple(_merge_text(children))
+
+
+def _blocks(
+    reader: _Reader, tokens: Sequence[Token], i: int, until: str
+) -> tuple[list[Block], int]:
     blocks: list[Block] = []
     while i < len(tokens):
         token = tokens[i]
@@ -75,23 +116,26 @@ def _blocks(tokens: Sequence[Token], i: int, until: str) -> tuple[list[Block], i
             return blocks, i + 1
         if kind == "heading_open":
             level = int(token.tag[1])
-            blocks.append(Heading(level=level, children=_inlines(tokens[i + 1])))
+            blocks.append(Heading(level=level, children=reader.inlines(tokens[i + 1])))
             i += 3
         elif kind == "paragraph_open":
-            blocks.append(Paragraph(children=_inlines(tokens[i + 1])))
+            blocks.append(Paragraph(children=reader.inlines(tokens[i + 1])))
             i += 3
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            listing, i = _list(tokens, i)
+            listing, i = _list(reader, tokens, i)
             blocks.append(listing)
         elif kind == "table_open":
-            table, i = _table(tokens, i)
+            table, i = _table(reader, tokens, i)
             blocks.append(table)
         elif kind == "hr":
             blocks.append(Rule())
             i += 1
         elif kind == "blockquote_open":
-            inner, i = _blocks(tokens, i + 1, "blockquote_close")
+            inner, i = _blocks(reader, tokens, i + 1, "blockquote_close")
             blocks.extend(inner)
+        elif kind == "html_block" and (figure := _figure(reader, token.content)) is not None:
+            blocks.append(figure)
+            i += 1
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Paragraph(children=(Text(text=token.content.rstrip("\n")),)))
             i += 1
@@ -100,7 +144,13 @@ def _blocks(tokens: Sequence[Token], i: int, until: str) -> tuple[list[Block], i
     return blocks, i
 
 
-def _list(tokens: Sequence[Token], i: int) -> tuple[ListBlock, int]:
+def _figure(reader: _Reader, html: str) -> TimelineFigure | None:
+    """The figure a ``<div data-figure>`` block stands for; None for any other HTML block."""
+    match = _FIGURE.fullmatch(html.strip())
+    return reader.figures.get(match.group(1)) if match else None
+
+
+def _list(reader: _Reader, tokens: Sequence[Token], i: int) -> tuple[ListBlock, int]:
     opening = tokens[i]
     ordered = opening.type == "ordered_list_open"
     closing = "ordered_list_close" if ordered else "bullet_list_close"
@@ -109,12 +159,12 @@ def _list(tokens: Sequence[Token], i: int) -> tuple[ListBlock, int]:
     i += 1
     while tokens[i].type != closing:
         # Tight lists hide their paragraphs but still emit them as tokens: _blocks sees them.
-        item, i = _blocks(tokens, i + 1, "list_item_close")
+        item, i = _blocks(reader, tokens, i + 1, "list_item_close")
         items.append(tuple(item))
     return ListBlock(ordered=ordered, items=tuple(items), start=start), i + 1
 
 
-def _table(tokens: Sequence[Token], i: int) -> tuple[Table, int]:
+def _table(reader: _Reader, tokens: Sequence[Token], i: int) -> tuple[Table, int]:
     header: list[tuple[Inline, ...]] = []
     rows: list[tuple[tuple[Inline, ...], ...]] = []
     align: list[Align] = []
@@ -136,7 +186,7 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[Table, int]:
                     if "right" in style
                     else Align.LEFT
                 )
-            row.append(_inlines(tokens[i + 1]))
+            row.append(reader.inlines(tokens[i + 1]))
         elif token.type == "tr_close":
             if in_head:
                 header = row
@@ -147,13 +197,8 @@ def _table(tokens: Sequence[Token], i: int) -> tuple[Table, int]:
     return Table(header=tuple(header), rows=tuple(rows), align=tuple(align)), i + 1
 
 
-def _inlines(token: Token) -> tuple[Inline, ...]:
-    children, _ = _inline_run(token.children or [], 0, "")
-    return tuple(_merge_text(children))
-
-
 def _inline_run(  # noqa: C901 (one flat dispatch over inline token types)
-    tokens: Sequence[Token], i: int, until: str
+    reader: _Reader, tokens: Sequence[Token], i: int, until: str
 ) -> tuple[list[Inline], int]:
     out: list[Inline] = []
     while i < len(tokens):
@@ -168,16 +213,16 @@ def _inline_run(  # noqa: C901 (one flat dispatch over inline token types)
         elif kind == "hardbreak":
             out.append(LineBreak())
         elif kind == "strong_open":
-            inner, i = _inline_run(tokens, i + 1, "strong_close")
+            inner, i = _inline_run(reader, tokens, i + 1, "strong_close")
             out.append(Strong(children=tuple(_merge_text(inner))))
             continue
         elif kind == "em_open":
-            inner, i = _inline_run(tokens, i + 1, "em_close")
+            inner, i = _inline_run(reader, tokens, i + 1, "em_close")
             out.append(Emphasis(children=tuple(_merge_text(inner))))
             continue
         elif kind == "link_open":
             target = str(token.attrs.get("href", ""))
-            inner, i = _inline_run(tokens, i + 1, "link_close")
+            inner, i = _inline_run(reader, tokens, i + 1, "link_close")
             if target.startswith(_SAFE_SCHEMES):
                 out.append(Link(target=target, children=tuple(_merge_text(inner))))
             else:
@@ -187,8 +232,15 @@ def _inline_run(  # noqa: C901 (one flat dispatch over inline token types)
             out.append(Text(text=token.content))
         elif kind == "html_inline":
             match = _ANCHOR.fullmatch(token.content)
+            note = _NOTE.fullmatch(token.content)
             if match:
                 out.append(Anchor(id=match.group(1)))
+            elif note and note.group(1) in reader.notes:
+                out.append(Note(id=note.group(1), children=reader.notes[note.group(1)]))
+                # The marker's content is its plain-Markdown stand-in ("[3]"): skip it.
+                while i + 1 < len(tokens) and tokens[i + 1].content != _NOTE_CLOSE:
+                    i += 1
+                i += 1
             elif token.content != _ANCHOR_CLOSE:
                 out.append(Text(text=token.content))
         i += 1

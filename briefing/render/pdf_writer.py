@@ -2,6 +2,8 @@
 
 It sees only the document tree, never a chronology, and never imports the Word writer. Every
 piece of text is escaped for reportlab's paragraph markup, so article text prints as written.
+Notes are real footnotes: each page's frame is shortened by the notes it cites, found by laying
+the story out again until every page has room for its own notes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, assert_never
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -28,6 +31,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    KeepTogether,
     ListFlowable,
     PageTemplate,
     Paragraph,
@@ -52,14 +56,17 @@ from briefing.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
     Rule,
     Strong,
     Table,
     Text,
+    TimelineFigure,
 )
 from briefing.model import (
     Paragraph as ParagraphBlock,
 )
+from briefing.render import _figure
 from briefing.render._layout import (
     anchor_ids,
     column_widths,
@@ -71,7 +78,7 @@ from briefing.render._layout import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 
 # ---------------------------------------------------------------------------------------------
@@ -103,6 +110,11 @@ _TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN_X
 _CELL_PADDING_X = 5.0
 _TABLE_FONT_SIZE = 8.5
 _HEADING_ROOM = 30 * mm
+_NOTE_RULE_ROOM = 8.0
+"""Space above a page's notes for the short rule that separates them from the text."""
+_MAX_PASSES = 8
+"""Layout passes before giving up on a stable page count and note placement."""
+_NOTE_CALLBACK = "briefing_note"
 _BULLETS = ("\u2022", "\u2013", "\u25aa")
 """Bullet per nesting level, as in the Word reference document."""
 
@@ -167,7 +179,7 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
     styles = _make_styles()
     anchors = anchor_ids(document)
 
-    def layout(total_pages: int) -> tuple[bytes, int, _StoryBuilder]:
+    def layout(pass_: _Pass) -> tuple[bytes, _StoryBuilder]:
         builder = _StoryBuilder(styles=styles, coverage=coverage, anchors=anchors)
         story = [*_title_block(document.meta, builder), *builder.blocks(document.blocks)]
         printable = dataclasses.replace(
@@ -176,11 +188,26 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
             author=builder.text(document.meta.author),
             marking=builder.text(document.meta.marking, bold=True),
         )
-        data, pages = _build(story, printable, total_pages, reproducible=reproducible)
-        return data, pages, builder
+        data = _build(story, printable, pass_, builder, reproducible=reproducible)
+        return data, builder
 
-    _, total_pages, _ = layout(0)
-    data, _, builder = layout(total_pages)
+    # Pass 1 counts pages for "Page X of Y" and finds where notes land; each further pass
+    # keeps room for the notes found, until nothing moves. Reserved room only grows, so the
+    # passes settle; without notes this is two passes.
+    pass_ = _Pass()
+    data, builder = layout(pass_)
+    for _ in range(_MAX_PASSES - 1):
+        needed = {page: _notes_height(builder, refs) for page, refs in pass_.placed.items()}
+        settled = pass_.pages == pass_.total_pages and all(
+            height <= pass_.reserve.get(page, 0.0) for page, height in needed.items()
+        )
+        if settled:
+            break
+        reserve = dict(pass_.reserve)
+        for page, height in needed.items():
+            reserve[page] = max(reserve.get(page, 0.0), height)
+        pass_ = _Pass(total_pages=pass_.pages, reserve=reserve)
+        data, builder = layout(pass_)
     return PdfResult(
         data=data, dropped=tuple(builder.dropped), broken_links=tuple(builder.broken_links)
     )
@@ -224,6 +251,8 @@ class _Styles:
     list_body: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
+    note: ParagraphStyle
+    caption: ParagraphStyle
 
 
 def _make_styles() -> _Styles:
@@ -280,6 +309,24 @@ def _make_styles() -> _Styles:
             spaceAfter=0,
             textColor=colors.white,
         ),
+        note=ParagraphStyle(
+            "Note",
+            parent=body,
+            fontSize=7.5,
+            leading=9.5,
+            spaceAfter=1.5,
+            leftIndent=10,
+            firstLineIndent=-10,
+        ),
+        caption=ParagraphStyle(
+            "Caption",
+            parent=body,
+            fontSize=8,
+            leading=10.5,
+            spaceBefore=2,
+            spaceAfter=10,
+            textColor=colors.HexColor(_MUTED),
+        ),
     )
 
 
@@ -318,6 +365,11 @@ class _StoryBuilder:
     anchors: frozenset[str]
     dropped: dict[str, None] = field(default_factory=dict)
     broken_links: dict[str, None] = field(default_factory=dict)
+    note_numbers: dict[str, int] = field(default_factory=dict)
+    """Note id -> its number, in order of first reference: a source keeps one number."""
+    note_texts: dict[int, str] = field(default_factory=dict)
+    """Note number -> the markup of its text."""
+    _references: int = 0
     _headings: int = 0
     _outline_level: int = -1
 
@@ -340,8 +392,83 @@ class _StoryBuilder:
                 return self._table(block)
             case Rule():
                 return [_rule()]
+            case TimelineFigure():
+                return self._figure(block)
             case _:
                 assert_never(block)
+
+    def _figure(self, figure: TimelineFigure) -> list[Flowable]:
+        """The figure as vector graphics across the text width, its caption below it."""
+        if not figure.points:
+            return [Paragraph(escape(self.text(figure.caption)), self.styles.caption)]
+        shape = _figure.layout(
+            figure,
+            _TEXT_WIDTH,
+            lambda text: pdfmetrics.stringWidth(text, _REGULAR, _figure.FONT_SIZE),
+        )
+        drawing = Drawing(shape.width, shape.height)
+        drawing.hAlign = "LEFT"
+        muted, navy = colors.HexColor(_figure.MUTED), colors.HexColor(_figure.NAVY)
+        drawing.add(
+            Line(0, shape.axis_y, shape.width, shape.axis_y, strokeColor=muted, strokeWidth=0.8)
+        )
+        for tick in shape.ticks:
+            size = 4.0 if tick.label else 2.0
+            drawing.add(
+                Line(
+                    tick.x,
+                    shape.axis_y,
+                    tick.x,
+                    shape.axis_y - size,
+                    strokeColor=muted,
+                    strokeWidth=0.6,
+                )
+            )
+            if tick.label:
+                drawing.add(self._string(tick.x, shape.axis_y - 12, tick.label, muted))
+        for label in shape.labels:
+            drawing.add(
+                Line(
+                    label.mark_x,
+                    label.mark_top + 1,
+                    label.mark_x,
+                    label.y - 2,
+                    strokeColor=colors.HexColor(_figure.HAIRLINE),
+                    strokeWidth=0.5,
+                )
+            )
+        for mark in shape.marks:
+            if mark.is_bar:
+                bar = Rect(mark.x0, mark.y - 3, mark.x1 - mark.x0, 6, rx=2, ry=2)
+                bar.fillColor = colors.HexColor(_figure.BAR)  # the stubs reject these as kwargs
+                bar.strokeColor = None
+                drawing.add(bar)
+            else:
+                drawing.add(
+                    Circle(
+                        mark.x0,
+                        mark.y,
+                        mark.radius,
+                        fillColor=navy,
+                        strokeColor=colors.white,
+                        strokeWidth=0.6,
+                    )
+                )
+        for label in shape.labels:
+            drawing.add(self._string(label.x, label.y, label.text, colors.HexColor(_INK)))
+        caption = Paragraph(escape(self.text(figure.caption)), self.styles.caption)
+        return [Spacer(0, 4), KeepTogether([drawing, caption])]
+
+    def _string(self, x: float, y: float, text: str, colour: colors.Color) -> String:
+        return String(
+            x,
+            y,
+            self.text(text),
+            fontName=_REGULAR,
+            fontSize=_figure.FONT_SIZE,
+            fillColor=colour,
+            textAnchor="middle",
+        )
 
     def _heading(self, heading: Heading) -> Paragraph:
         level = max(1, min(heading.level, len(self.styles.headings)))
@@ -400,7 +527,12 @@ class _StoryBuilder:
 
     def markup(self, inlines: Sequence[Inline], *, bold: bool = False, italic: bool = False) -> str:
         """Reportlab paragraph markup for inlines; all text escaped, unprintables dropped."""
-        return "".join(self._inline(inline, bold=bold, italic=italic) for inline in inlines)
+        parts: list[str] = []
+        for index, inline in enumerate(inlines):
+            if isinstance(inline, Note) and index and isinstance(inlines[index - 1], Note):
+                parts.append("<super>,</super>")  # "1,2" rather than a misleading "12"
+            parts.append(self._inline(inline, bold=bold, italic=italic))
+        return "".join(parts)
 
     def _inline(self, inline: Inline, *, bold: bool, italic: bool) -> str:
         match inline:
@@ -416,8 +548,23 @@ class _StoryBuilder:
                 return f"<a name={_attribute(anchor_id)}/>"
             case LineBreak():
                 return "<br/>"
+            case Note():
+                return self._note(inline)
             case _:
                 assert_never(inline)
+
+    def _note(self, note: Note) -> str:
+        """A superscript number linked to its note; drawing it tells the page which notes it
+        must print (the ``onDraw`` callback), and leaves a target the note links back to."""
+        number = self.note_numbers.setdefault(note.id, len(self.note_numbers) + 1)
+        if number not in self.note_texts:
+            self.note_texts[number] = self.markup(note.children)
+        self._references += 1
+        ref = self._references
+        return (
+            f'<onDraw name="{_NOTE_CALLBACK}" label="{ref}:{number}"/><a name="noteref-{ref}"/>'
+            f'<super><a href="#note-{ref}" color="{_NAVY}">{number}</a></super>'
+        )
 
     def _link(self, link: Link, *, bold: bool, italic: bool) -> str:
         inner = self.markup(link.children, bold=bold, italic=italic)
@@ -537,7 +684,15 @@ def _title_block(meta: DocumentMeta, builder: _StoryBuilder) -> list[Flowable]:
 
 
 class _BriefingDocTemplate(BaseDocTemplate):
-    """A4 doc template that turns placed headings into outline entries."""
+    """A4 doc template that turns placed headings into outline entries and leaves room at the
+    foot of each page for that page's notes."""
+
+    reserve: dict[int, float] = {}  # noqa: RUF012 # replaced per instance before the build
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 # reportlab's hook name
+        """Give the coming page a text frame that stops above its notes."""
+        self.pageTemplate.frames = [_body_frame(self.reserve.get(self.page + 1, 0.0))]
+        super().handle_pageBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 # reportlab's hook name
         """Add the outline entry once the heading's page (and its destination) is known."""
@@ -563,10 +718,71 @@ class _NamedDestinationsCanvas(Canvas):
         super().save()
 
 
+@dataclass(slots=True, kw_only=True)
+class _Pass:
+    """One layout pass: what it knows from the last one, and what it finds."""
+
+    total_pages: int = 0
+    """Pages of the last pass, for "Page X of Y"; 0 on the first pass."""
+    reserve: dict[int, float] = field(default_factory=dict)
+    """Page -> height kept free at the foot of the page for its notes."""
+    pages: int = 0
+    """Pages this pass took."""
+    placed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Page -> (reference, note number) of each note reference drawn on it, in order."""
+
+
+def _page_notes(refs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[int]]]:
+    """Each note number on a page once, in order, with every reference to it there."""
+    grouped: dict[int, list[int]] = {}
+    for ref, number in refs:
+        grouped.setdefault(number, []).append(ref)
+    yield from grouped.items()
+
+
+def _note_paragraph(builder: _StoryBuilder, number: int, refs: Sequence[int]) -> Paragraph:
+    """A note as printed at the foot of the page: its number links back to the first
+    reference on that page."""
+    back = f'<a href="#noteref-{refs[0]}" color="{_NAVY}">{number}</a>'
+    return Paragraph(f"{back}&nbsp;&nbsp;{builder.note_texts[number]}", builder.styles.note)
+
+
+def _notes_height(builder: _StoryBuilder, refs: Sequence[tuple[int, int]]) -> float:
+    """Room the page's notes need, separator rule included."""
+    height = _NOTE_RULE_ROOM
+    for number, page_refs in _page_notes(refs):
+        paragraph = _note_paragraph(builder, number, page_refs)
+        height += paragraph.wrap(_TEXT_WIDTH, _PAGE_HEIGHT)[1] + builder.styles.note.spaceAfter
+    return height
+
+
+def _draw_notes(canvas: Canvas, builder: _StoryBuilder, refs: Sequence[tuple[int, int]]) -> None:
+    """The page's notes at the foot of its text area, under a short rule."""
+    y = _MARGIN_BOTTOM + _notes_height(builder, refs) - _NOTE_RULE_ROOM
+    canvas.saveState()
+    canvas.setStrokeColor(colors.HexColor(_HAIRLINE))
+    canvas.setLineWidth(0.5)
+    canvas.line(_MARGIN_X, y + _NOTE_RULE_ROOM / 2, _MARGIN_X + 40 * mm, y + _NOTE_RULE_ROOM / 2)
+    canvas.restoreState()
+    for number, page_refs in _page_notes(refs):
+        paragraph = _note_paragraph(builder, number, page_refs)
+        height = paragraph.wrap(_TEXT_WIDTH, _PAGE_HEIGHT)[1]
+        for ref in page_refs:
+            canvas.bookmarkHorizontal(f"note-{ref}", _MARGIN_X, y)
+        y -= height
+        paragraph.drawOn(canvas, _MARGIN_X, y)
+        y -= builder.styles.note.spaceAfter
+
+
 def _build(
-    story: list[Flowable], meta: DocumentMeta, total_pages: int, *, reproducible: bool
-) -> tuple[bytes, int]:
-    """Lay the story out once; returns the bytes and the number of pages it took."""
+    story: list[Flowable],
+    meta: DocumentMeta,
+    pass_: _Pass,
+    builder: _StoryBuilder,
+    *,
+    reproducible: bool,
+) -> bytes:
+    """Lay the story out once, recording in ``pass_`` its pages and where notes landed."""
     buffer = io.BytesIO()
     doc = _BriefingDocTemplate(
         buffer,
@@ -585,24 +801,42 @@ def _build(
         initialFontName=_REGULAR,
         displayDocTitle=True,
     )
+    doc.reserve = pass_.reserve
+
+    def record(canvas: Canvas, _kind: str | None, label: str) -> None:
+        ref, number = label.split(":")
+        pass_.placed.setdefault(canvas.getPageNumber(), []).append((int(ref), int(number)))
 
     def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        _draw_furniture(canvas, meta, total_pages)
+        canvas.setNamedCB(_NOTE_CALLBACK, record)
+        _draw_furniture(canvas, meta, pass_.total_pages)
 
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
+    def notes(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        refs = pass_.placed.get(canvas.getPageNumber(), [])
+        if refs:
+            _draw_notes(canvas, builder, refs)
+
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[_body_frame(0.0)], onPage=furniture, onPageEnd=notes)]
+    )
+    doc.build(story, canvasmaker=_NamedDestinationsCanvas)
+    pass_.pages = doc.page
+    return buffer.getvalue()
+
+
+def _body_frame(reserve: float) -> Frame:
+    """The text area of a page, shortened from below by ``reserve`` points of notes."""
+    return Frame(
+        _MARGIN_X,
+        _MARGIN_BOTTOM + reserve,
+        _TEXT_WIDTH,
+        _PAGE_HEIGHT - _MARGIN_TOP - _MARGIN_BOTTOM - reserve,
         id="body",
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-    doc.build(story, canvasmaker=_NamedDestinationsCanvas)
-    return buffer.getvalue(), doc.page
 
 
 def _draw_furniture(canvas: Canvas, meta: DocumentMeta, total_pages: int) -> None:
