@@ -10,7 +10,7 @@ from briefing.timex import label
 if TYPE_CHECKING:
     import datetime as dt
 
-    from briefing.model import Article, Chronology, Diagnostic, Event
+    from briefing.model import Article, Chronology, Diagnostic, Event, Fact
 
 SCHEMA = 1
 
@@ -42,6 +42,7 @@ def event_data(event: Event) -> dict[str, Any]:
         "attribution": event.attribution or None,
         "claim": event.claim or None,
         "status": event.status.value,
+        "differences": list(event.differences),
         "sources": [
             {"article": ref.article, "start": ref.start, "end": ref.end} for ref in event.sources
         ],
@@ -64,6 +65,18 @@ def _article_data(article: Article) -> dict[str, Any]:
     }
 
 
+def _fact_data(fact: Fact) -> dict[str, Any]:
+    return {
+        "text": fact.text,
+        "as_of": _iso(fact.as_of),
+        "attribution": fact.attribution or None,
+        "claim": fact.claim or None,
+        "sources": [
+            {"article": ref.article, "start": ref.start, "end": ref.end} for ref in fact.sources
+        ],
+    }
+
+
 def _diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
     return {
         "level": diagnostic.level.value,
@@ -80,6 +93,7 @@ def write(chronology: Chronology) -> bytes:
         "schema": SCHEMA,
         "events": [event_data(event) for event in chronology.events],
         "unplaced": [event_data(event) for event in chronology.unplaced],
+        "facts": [_fact_data(fact) for fact in chronology.facts],
         "articles": [_article_data(article) for article in chronology.articles],
         "diagnostics": [_diagnostic_data(d) for d in chronology.diagnostics],
     }
