@@ -105,12 +105,13 @@ def test_the_missing_publication_date_is_one_warning_saying_how_to_fix_it(
 def test_adding_the_publication_date_places_those_events(
     sample_project: Path, tmp_path: Path
 ) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "--inputs", str(sample_project), "--out", str(out)]) == 0
     article = sample_project / "articles" / SECOND_ARTICLE
     text = article.read_text(encoding="utf-8")
     article.write_text(
         text.replace("language: en\n", "language: en\npublished: 2025-09-20\n", 1), encoding="utf-8"
     )
-    out = tmp_path / "out"
     assert main(["build", "--inputs", str(sample_project), "--out", str(out)]) == 0
     data = timeline(out)
     labels = {event["date"]["label"] for event in data["events"]}
