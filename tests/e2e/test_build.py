@@ -120,11 +120,6 @@ def test_adding_the_publication_date_places_those_events(
     assert not any(e["date"]["text"] in ("September 17", "late July") for e in data["unplaced"])
 
 
-def _marks_and_sources(text: str) -> tuple[set[str], list[str]]:
-    marks = set(re.findall(r"\[(\d+)\]", text))
-    return marks, re.findall(r"^\s*(\d+)\.\s", text, flags=re.M)
-
-
 def test_pdf_shows_the_chronology_in_order_with_source_marks(built: Path) -> None:
     reader = PdfReader(built / "briefing.pdf")
     text = "\n".join(page.extract_text() for page in reader.pages)
