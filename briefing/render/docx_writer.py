@@ -97,6 +97,9 @@ _PARAGRAPH_STYLES = (
     "List Continue 2",
     "List Continue 3",
     "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "toc 3",
 )
 _NOTE_STYLES = ("footnote text", "footnote reference")
 """Needed only when the document has notes, so older references still write other documents."""
@@ -164,7 +167,7 @@ def write(document: Document, *, reference: Path | None = None) -> bytes:
         notes=notes,
     )
     body.title_block(document.meta)
-    body.contents()
+    body.contents([block for block in document.blocks if isinstance(block, Heading)])
     body.blocks(document.blocks)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -371,19 +374,29 @@ def _add_marking(paragraph: Paragraph, marking: str) -> None:
     paragraph.add_run(f" {_clean(marking.strip())} ", style=style)
 
 
+def _field_part(paragraph: Paragraph, part: str, value: str = "") -> None:
+    """One run of a complex field: ``begin``, ``separate`` or ``end`` (a ``w:fldChar``), an
+    ``instruction`` or the result ``text``."""
+    run = OxmlElement("w:r")
+    if part in ("begin", "separate", "end"):
+        run.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): part}))
+    elif part == "instruction":
+        run.append(OxmlElement("w:instrText", {qn("xml:space"): "preserve"}))
+        run[-1].text = value
+    else:
+        run.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
+        run[-1].text = value
+    paragraph._p.append(run)  # python-docx has no field API
+
+
 def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """A complex field (begin, instruction, separate, result, end) that Word and LibreOffice
     both update when the document is laid out."""
-    for part in ("begin", f" {instruction} ", "separate", placeholder, "end"):
-        run = paragraph.add_run()
-        if part in ("begin", "separate", "end"):
-            run._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): part}))  # no field API
-        elif part == placeholder:
-            run.text = placeholder
-        else:
-            instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
-            instr.text = part
-            run._r.append(instr)  # no field API
+    _field_part(paragraph, "begin")
+    _field_part(paragraph, "instruction", f" {instruction} ")
+    _field_part(paragraph, "separate")
+    _field_part(paragraph, "text", placeholder)
+    _field_part(paragraph, "end")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,6 +432,7 @@ class _BodyWriter:
     """The footnotes part, when the document has notes."""
     _bookmarks: int = 0
     _footnotes: int = 0
+    _headings: int = 0
     _text_width: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
@@ -437,15 +451,40 @@ class _BodyWriter:
             line.add_run(label, style="Title Meta Label")
             line.add_run("\t" + _clean(value))
 
-    def contents(self) -> None:
+    def contents(self, headings: Sequence[Heading]) -> None:
         """A "Contents" heading and a TOC field of heading levels 1-3 with hyperlinks.
 
-        Only Word (or LibreOffice) knows the page numbers, so the field holds a line asking
-        to update it; the settings make Word offer that when the file is opened.
+        The field's result is filled in already: one line per top-level heading, linked to
+        the heading's ``_Toc`` bookmark, without page numbers (only a layout engine knows
+        them, and LibreOffice shows a TOC's result as it is stored). Word rebuilds the field
+        with page numbers when asked, and the settings make it offer that on opening. Without
+        headings, the result is a line asking to update the field.
         """
         self._paragraph("TOC Heading").add_run("Contents")
-        paragraph = self._paragraph("Normal")
-        _add_field(paragraph, _TOC_INSTRUCTION, _TOC_PLACEHOLDER)
+        entries = [
+            (index, heading)
+            for index, heading in enumerate(headings, start=1)
+            if heading.level <= _MAX_DEPTH
+        ]
+        if not entries:
+            _add_field(self._paragraph("Normal"), _TOC_INSTRUCTION, _TOC_PLACEHOLDER)
+            return
+        for position, (index, heading) in enumerate(entries):
+            paragraph = self._paragraph(f"toc {heading.level}")
+            if position == 0:
+                _field_part(paragraph, "begin")
+                _field_part(paragraph, "instruction", f" {_TOC_INSTRUCTION} ")
+                _field_part(paragraph, "separate")
+            link = OxmlElement(
+                "w:hyperlink", {qn("w:anchor"): f"_Toc{index}", qn("w:history"): "1"}
+            )
+            paragraph._p.append(link)  # python-docx has no hyperlink API
+            text = OxmlElement("w:r")
+            text.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
+            text[-1].text = _clean(plain_text(heading.children)).strip()
+            link.append(text)
+            if position == len(entries) - 1:
+                _field_part(paragraph, "end")
 
     def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> None:
         """Write blocks in order; ``depth`` is the list nesting they sit in."""
@@ -457,7 +496,11 @@ class _BodyWriter:
         match block:
             case Heading(level=level, children=children):
                 style = f"Heading {max(1, min(level, _MAX_DEPTH))}"
-                self.inlines(self._paragraph(style), children)
+                paragraph = self._paragraph(style)
+                if depth == 0:  # the contents list top-level headings: give each its target
+                    self._headings += 1
+                    self._raw_bookmark(paragraph._p, f"_Toc{self._headings}")
+                self.inlines(paragraph, children)
             case ParagraphBlock(children=children):
                 style = "Normal" if depth == 0 else _leveled("List Continue", depth)
                 self.inlines(self._paragraph(style), children)
@@ -666,13 +709,13 @@ class _BodyWriter:
 
     def _bookmark(self, target: BaseOxmlElement, anchor_id: str) -> None:
         """An empty bookmark at this point: the destination of ``#anchor_id`` links."""
+        self._raw_bookmark(target, bookmark_name(anchor_id))
+
+    def _raw_bookmark(self, target: BaseOxmlElement, name: str) -> None:
+        """An empty bookmark named exactly ``name`` (``_Toc`` names are Word's hidden ones)."""
         self._bookmarks += 1
         number = str(self._bookmarks)
-        target.append(
-            OxmlElement(
-                "w:bookmarkStart", {qn("w:id"): number, qn("w:name"): bookmark_name(anchor_id)}
-            )
-        )
+        target.append(OxmlElement("w:bookmarkStart", {qn("w:id"): number, qn("w:name"): name}))
         target.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): number}))
 
 

@@ -196,7 +196,8 @@ def test_cyrillic_ukrainian_and_markup_characters_are_kept_as_written(word):
 
 def test_source_marks_are_hyperlinks_to_bookmarks_in_the_sources_list(word):
     body = word.element.body
-    anchors = _xpath(body, ".//w:hyperlink/@w:anchor")
+    # the contents' links to the headings' _Toc bookmarks are checked on their own
+    anchors = [a for a in _xpath(body, ".//w:hyperlink/@w:anchor") if not a.startswith("_Toc")]
     bookmarks = set(_xpath(body, ".//w:bookmarkStart/@w:name"))
     assert set(anchors) == {"source_1", "source_2"}
     assert set(anchors) <= bookmarks
