@@ -37,6 +37,38 @@ _PLUPERFECT: Final = re.compile(r"\bhad\b[^.;]{0,20}$", re.IGNORECASE)
 _CLAUSE_END: Final = re.compile(r"[.;!?\n]")
 
 
+_PLAN_CUES: Final = re.compile(
+    r"\b(?:payable|effective|expects?|expected|may|might|could|should|must|can|aims?|"
+    r"seeks?|hopes?|plans?|intends?|through|extend|extends|extended)\b",
+    re.IGNORECASE,
+)
+"""Words that put a date in a plan or a schedule even when the sentence also has a past verb
+("declared a dividend, payable Jan. 2")."""
+_SENTENCE_END: Final = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)"
+    r"(?<!\bLtd)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)"
+    r"(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bMrs)[.!?][\"'’”]?(?:\s+|$)|\n"
+)
+
+
+def settled_past(text: str, start: int, end: int) -> bool:
+    """Whether the whole sentence around ``text[start:end]`` narrates the past.
+
+    True when it has a past-tense cue and no cue of a plan, a schedule or a future anywhere:
+    "Since KKR bought RJR in February" (in a November article) is this year's February, not
+    the next one; "the dividend is payable Jan. 2" is not settled, whatever else was said.
+    """
+    lo = max(0, start - 200)
+    before = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    after = text[end : end + 150]
+    stop = _SENTENCE_END.search(after)
+    sentence = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+    if _FUTURE_CUES.search(sentence) or _PLAN_CUES.search(sentence):
+        return False
+    return _PAST_CUES.search(sentence) is not None
+
+
 def tense_around(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``text[start:end]``: the nearest tense cue wins.
 
@@ -121,17 +153,20 @@ def resolve_weekday(weekday: int, ref: dt.date, tense: Tense, shift: int = 0) ->
     return ref - dt.timedelta(days=(-delta) % 7)
 
 
-def resolve_year(month: int, ref: dt.date, tense: Tense) -> int:
+def resolve_year(month: int, ref: dt.date, tense: Tense, *, settled: bool = False) -> int:
     """The year of a year-less date ("September 17", "late July"), seen from ``ref``.
 
     The reference year, unless that puts the date five or more months after the reference
     date (then the year before: news reports the past) or eight or more months before it
-    (then the year after: "January" in a November article). Tense decides the middle ground.
+    (then the year after: "January" in a November article), except in a sentence that only
+    narrates the past (``settled``, see ``settled_past``). Tense decides the middle ground.
     """
     year = ref.year
     gap = month - ref.month
     if gap >= 5 or (gap >= 3 and tense is Tense.PAST):
         return year - 1 if tense is not Tense.FUTURE else year
+    if settled:
+        return year
     if gap <= -8 or (gap <= -3 and tense is Tense.FUTURE):
         return year + 1
     return year

@@ -83,7 +83,8 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
     if ctx.ref is None:
         return unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY)
     tense = cal.tense_around(ctx.text, m.start(), m.end())
-    resolved = cal.resolve_year(month, ctx.ref, tense)
+    settled = tense is cal.Tense.PAST and cal.settled_past(ctx.text, m.start(), m.end())
+    resolved = cal.resolve_year(month, ctx.ref, tense, settled=settled)
     found = _safe_date(resolved, month, day)
     return _day_norm(found, inferred=True) if found else _INVALID
 
@@ -296,7 +297,8 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         year = ctx.ref.year
     else:
         tense = cal.tense_around(ctx.text, m.start(), m.end())
-        year = cal.resolve_year(month, ctx.ref, tense)
+        settled = tense is cal.Tense.PAST and cal.settled_past(ctx.text, m.start(), m.end())
+        year = cal.resolve_year(month, ctx.ref, tense, settled=settled)
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
@@ -674,13 +676,31 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "Christmas", "last Thanksgiving": the occurrence the tense points to.
+
+    "Last" is the latest one before the reference date and "next" the first one after it;
+    a bare holiday is placed like a year-less month ("was found on Thanksgiving Day" in a
+    January article is last November's).
+    """
     month, day = en.HOLIDAYS[words(m["h"])]
     if ctx.ref is None:
-        return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
+        value = f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
+        return (unanchored(_DATE, value, Precision.DAY if day else Precision.MONTH),)
+
+    def on(year: int) -> dt.date:
+        return cal.thanksgiving(year) if day == 0 else dt.date(year, month, day)
+
     rel = words(m["rel"])
-    year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
-    found = cal.thanksgiving(year) if day == 0 else dt.date(year, month, day)
-    return (relative(_DATE, found.isoformat(), Precision.DAY),)
+    if rel == "last":
+        year = ctx.ref.year if on(ctx.ref.year) < ctx.ref else ctx.ref.year - 1
+    elif rel == "next":
+        year = ctx.ref.year if on(ctx.ref.year) > ctx.ref else ctx.ref.year + 1
+    elif rel == "this":
+        year = ctx.ref.year
+    else:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        year = cal.resolve_year(month, ctx.ref, tense)
+    return (relative(_DATE, on(year).isoformat(), Precision.DAY),)
 
 
 def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:

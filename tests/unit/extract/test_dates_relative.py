@@ -133,3 +133,36 @@ def test_the_following_day_counts_from_the_previous_date_of_the_text():
 def test_the_following_month_counts_from_the_previous_date_of_the_text():
     found = find_dates("It opened in June 1998. The following month it closed.", reference=FRIDAY)
     assert [m.value for m in found] == ["1998-06", "1998-07"]
+
+
+LATE_AUTUMN = dt.date(2024, 11, 20)
+"""A Wednesday late in the year: months named early in the year are either this year's (past
+narrative) or next year's (plans)."""
+
+YEAR_BY_TENSE = [
+    ("The founder stepped down as chief executive in March.", [("March", "2024-03")]),
+    ("Since the junta bought the mine in February, output has doubled.", [("February", "2024-02")]),
+    (
+        "Revenue was $76 million in the fiscal year ended Jan. 31.",
+        [("the fiscal year ended", "P1Y"), ("Jan. 31", "2024-01-31")],
+    ),
+    ("The reduced dividend is payable Jan. 2 to holders of record.", [("Jan. 2", "2025-01-02")]),
+    ("The bank extended its credit line through January.", [("January", "2025-01")]),
+    ("The company said talks would resume in February.", [("February", "2025-02")]),
+    ("The boy was rescued at sea on Thanksgiving Day.", [("Thanksgiving Day", "2024-11-28")]),
+    ("Shops were looted last Christmas.", [("last Christmas", "2023-12-25")]),
+    ("The market will reopen after Christmas.", [("Christmas", "2024-12-25")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), YEAR_BY_TENSE)
+def test_a_month_early_in_the_year_is_this_years_in_a_sentence_that_only_narrates_the_past(
+    sentence, expected
+):
+    found = find_dates(sentence, reference=LATE_AUTUMN)
+    assert [(m.text, m.value) for m in found] == expected
+
+
+def test_a_holiday_named_in_the_past_tense_is_the_last_one():
+    found = find_dates("The boy was found on Thanksgiving Day.", reference=dt.date(2025, 1, 6))
+    assert [(m.value, m.inferred) for m in found] == [("2024-11-28", True)]
