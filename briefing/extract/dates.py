@@ -8,20 +8,18 @@ longest accepted reading wins, and the scan resumes after it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from briefing.extract.dates_norm import Context, Norm
 from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
 from briefing.model import Anchoring, DateMention, Precision, TimexType
 from briefing.timex import interval
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 _TOKEN: Final = re.compile(r"\w+")
 _WORD: Final = re.compile(r"[^\W\d_]+")
@@ -133,7 +131,10 @@ def find_dates(
             continue
         for m, norms in _readings(grammar, candidates, text, pos, ctx):
             for norm in norms:
-                mention = _mention(text, m.start() + norm.trim_start, m.end(), norm)
+                start, shifted = _day_offset(text, m.start() + norm.trim_start, norm)
+                if found and start < found[-1].end:
+                    start, shifted = m.start() + norm.trim_start, norm
+                mention = _mention(text, start, m.end(), shifted)
                 found.append(mention)
                 ctx = _remember(ctx, mention)
             resume = m.end()
@@ -156,6 +157,26 @@ def _readings(
         norms = tuple(n for n in grammar.rules[i].handler(m, ctx) if n.value != "INVALID")
         if norms:
             yield m, norms
+
+
+_DAY_OFFSET: Final = re.compile(r"(?<![\w-])(?:the|a) day (before|after) $", re.IGNORECASE)
+_FULL_DAY: Final = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _day_offset(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
+    """ "the day before last Tuesday's hearing": the day next to a date the text names.
+
+    The phrase joins the date's span (TimeML annotates "the day before last Tuesday" as one
+    expression) and moves it by one day; any other reading is returned unchanged.
+    """
+    if norm.type is not TimexType.DATE or not _FULL_DAY.fullmatch(norm.value):
+        return start, norm
+    m = _DAY_OFFSET.search(text, max(0, start - 16), start)
+    if m is None:
+        return start, norm
+    delta = -1 if m.group(1).lower() == "before" else 1
+    day = dt.date.fromisoformat(norm.value) + dt.timedelta(days=delta)
+    return m.start(), replace(norm, value=day.isoformat())
 
 
 def _remember(ctx: Context, mention: DateMention) -> Context:

@@ -121,11 +121,15 @@ def _numeric(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 
 
 def _mdy(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "Sept. 17", "Tuesday, Sept. 17, 2024", "around Nov. 1" (mod APPROX)."""
     if not _capitalised(m["m"]):
         return _NOT_A_DATE
     day = day_of(m["d"])
     year = year_of(m["y"]) if m["y"] else None
-    return _one(_month_day(month_of(m["m"]), day, year, m, ctx))
+    norm = _month_day(month_of(m["m"]), day, year, m, ctx)
+    if m["approx"] and norm is not _INVALID:
+        norm = replace(norm, mod=Mod.APPROX)
+    return _one(norm)
 
 
 def _day_range(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -302,6 +306,9 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
+_SEASON_START: Final = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+"""The month each (northern, meteorological) season starts; TIMEX3 winter ``1997-WI`` starts in
+December 1997."""
 _SEASON_CUE: Final = re.compile(r"\b(?:in|during|by|until|since|through|over)\s+$", re.I)
 
 
@@ -317,9 +324,12 @@ def _season(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (explicit(_DATE, f"{year_of(m['y'])}-{season}", Precision.SEASON, mod),)
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{season}", Precision.SEASON, mod),)
-    shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if rel == "this coming":
-        shift = 0
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    begins = _SEASON_START[season]
+    if rel == "this past":  # the latest one that has begun: "this past spring" in October
+        shift = 0 if begins < ctx.ref.month else -1
+    elif rel == "this coming":  # the first one that has not begun
+        shift = 0 if begins > ctx.ref.month else 1
     value = f"{ctx.ref.year + shift}-{season}"
     return (relative(_DATE, value, Precision.SEASON, mod),)
 
@@ -479,6 +489,31 @@ _UNANCHORED_UNIT: Final = {
 }
 
 
+_THAT_DAY: Final = frozenset({("that", "earlier"), ("that", "later")})
+
+
+def _that_day(ctx: Context) -> tuple[Norm, ...]:
+    """ "Earlier that day", "that same day": the day the text last named, if it named one.
+
+    Without a previous day the phrase is not anchored and not dated (bare "that day" is too
+    often "the day they dreaded" to be read at all).
+    """
+    base = _prior_day(ctx.prior, "day")
+    if base is not None and len(ctx.prior) == 10:
+        return (relative(_DATE, cal.day_value(base), Precision.DAY, anchoring=Anchoring.NEARBY),)
+    known = ctx.prior if re.fullmatch(r"\d{4}(?:-\d\d)?", ctx.prior) else "XXXX"
+    value = known + "-XX" * (3 - len(known.split("-")))  # "1998-10-XX": a day of that month
+    return (
+        Norm(
+            type=_DATE,
+            value=value,
+            precision=Precision.DAY,
+            anchoring=Anchoring.NONE,
+            reason="the text names no day before it",
+        ),
+    )
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "last year", "this week", "earlier this month", "the end of the year", "next quarter"."""
     unit = words(m["unit"] or m["unit2"])
@@ -486,6 +521,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     mod = mod_of(m["mod"])
     if unit == "weekend" and rel in ("the", "this"):
         return _weekend(m, ctx)
+    if unit == "day" and (rel in ("that same", "the same") or (rel, words(m["mod"])) in _THAT_DAY):
+        return _that_day(ctx)
     if rel in ("the", "that", "same") and mod is None and not m["unit2"]:
         return _NOT_A_DATE
     if ctx.ref is None:
@@ -634,7 +671,7 @@ def _relative_day(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if m["before"]:
         offset += -1 if "before" in words(m["before"]) else 1
     mod = mod_of(m["mod"]) if words(m["mod"]) in ("early", "late", "mid") else None
-    if words(m["mod"]) == "mid":
+    if words(m["mod"]).startswith("mid"):
         part = part or "AF"
     if ctx.ref is None:
         value = "XXXX-XX-XX" + (f"T{part}" if part else "")
@@ -643,6 +680,35 @@ def _relative_day(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if part:
         return (relative(_TIME, f"{value}T{part}", Precision.TIME, mod),)
     return (relative(_DATE, value, Precision.DAY, mod),)
+
+
+_FROM_PRIOR: Final = {"the previous": -1, "the preceding": -1, "the following": 1}
+
+
+def _weekday_from_prior(weekday: int, ctx: Context, shift: int, part: str) -> Norm:
+    """ "the previous Friday", "the following Monday": counted from the day the text last named
+    (from the publication date when it named none)."""
+    assert ctx.ref is not None
+    base = _prior_day(ctx.prior, "day") if len(ctx.prior) == 10 else None
+    day = cal.resolve_weekday(weekday, base or ctx.ref, cal.Tense.UNKNOWN, shift)
+    anchoring = Anchoring.NEARBY if base is not None else Anchoring.PUBLICATION
+    if part:
+        return relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, anchoring=anchoring)
+    return relative(_DATE, day.isoformat(), Precision.DAY, anchoring=anchoring)
+
+
+def _day_part(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "by mid-afternoon", "in the late evening": that part of the day last named (of the
+    publication date when the text named none)."""
+    part = en.DAY_PARTS[words(m["part"])]
+    mod = mod_of(m["mod"]) if words(m["mod"]) != "mid" else None
+    base = _prior_day(ctx.prior, "day") if len(ctx.prior) == 10 else None
+    if base is None and ctx.ref is None:
+        return (unanchored(_TIME, f"XXXX-XX-XXT{part}", Precision.TIME, mod),)
+    anchoring = Anchoring.NEARBY if base is not None else Anchoring.PUBLICATION
+    day = base or ctx.ref
+    assert day is not None
+    return (relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, mod, anchoring=anchoring),)
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -661,6 +727,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
         return (unanchored(_TIME if part else _DATE, value, Precision.DAY, mod),)
     shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
+    if rel in _FROM_PRIOR:
+        return (_weekday_from_prior(weekday, ctx, _FROM_PRIOR[rel], part),)
     tense = cal.tense_around(ctx.text, m.start(), m.end())
     if ctx.text.startswith(("'s", "’s"), m.end()):
         tense = cal.Tense.PAST  # "Wednesday's ruling": something that has happened
@@ -920,6 +988,7 @@ RULES: Final = (
     ),
     _rule(
         "mdy",
+        rf"(?:(?P<approx>around|about|approximately|roughly|circa|on or about) )?"
         rf"(?:{_WD},? )?{g.month('m')} (?:the )?{g.day('d')}(?:,? {_Y})?(?!\w)",
         _mdy,
     ),
@@ -988,7 +1057,7 @@ RULES: Final = (
         "relative_unit",
         r"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|"
         r"the middle of|the close of|end of|the rest of|the remainder of|around)(?:-| ))?"
-        r"(?:(?P<rel>this coming|this past|this|last|next|the|that|the same)"
+        r"(?:(?P<rel>this coming|this past|this|last|next|the|that same|that|the same)"
         r"|the (?P<rel2>past|coming|current|previous|following|preceding|next|last))"
         r"(?: fiscal)?(?: calendar)? (?P<unit>year|month|week|weekend|decade|century|quarter|day)"
         r"(?!\w|-)"
@@ -1003,16 +1072,22 @@ RULES: Final = (
     ),
     _rule(
         "relative_day",
-        r"(?:(?P<mod>early|late|earlier|later|mid|mid-afternoon) )?"
+        r"(?:(?P<mod>early|late|earlier|later|mid~afternoon|mid) )?"
         r"(?:(?P<before>the day before|the day after) )?"
         r"(?P<rd>today|yesterday|tomorrow|tonight|this|last)(?!\w)"
         r"(?: (?P<part>morning|afternoon|evening|night))?(?!\w)",
         _relative_day,
     ),
     _rule(
+        "day_part",
+        r"(?P<mod>early|late|mid)~(?P<part>morning|afternoon|evening)(?!\w)",
+        _day_part,
+    ),
+    _rule(
         "weekday",
         r"(?:(?P<mod>early|late|earlier|later|mid) )?"
-        r"(?:(?P<rel>this coming|this past|last|this|next|past|coming) )?"
+        r"(?:(?P<rel>this coming|this past|last|this|next|past|coming|the previous|"
+        r"the preceding|the following) )?"
         rf"{_WD}(?!\w)(?: (?P<part>morning|afternoon|evening|night|overnight)(?!\w))?",
         _weekday,
     ),

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing.extract.dates import find_dates
-from briefing.model import Anchoring
+from briefing.model import Anchoring, Mod
 
 FRIDAY = dt.date(2024, 9, 20)
 """A Friday: the reference date of most cases below."""
@@ -166,3 +166,65 @@ def test_a_month_early_in_the_year_is_this_years_in_a_sentence_that_only_narrate
 def test_a_holiday_named_in_the_past_tense_is_the_last_one():
     found = find_dates("The boy was found on Thanksgiving Day.", reference=dt.date(2025, 1, 6))
     assert [(m.value, m.inferred) for m in found] == [("2024-11-28", True)]
+
+
+NEARBY_CASES = [
+    (
+        "The index closed at 2082 on Friday, down 4.5% from the previous Friday.",
+        [("Friday", "2024-09-20"), ("the previous Friday", "2024-09-13")],
+    ),
+    (
+        "The rebels took Kidal on Oct. 7, 2023 and left the following Monday.",
+        [("Oct. 7, 2023", "2023-10-07"), ("the following Monday", "2023-10-09")],
+    ),
+    (
+        "The envoy was killed on 23 October 2023. Earlier that day, his office sent a fax.",
+        [("23 October 2023", "2023-10-23"), ("Earlier that day", "2023-10-23")],
+    ),
+    (
+        "The list went online on 3 March 2022 and was taken down that same day.",
+        [("3 March 2022", "2022-03-03"), ("that same day", "2022-03-03")],
+    ),
+    (
+        "The site was shut in March 2022 and the name crossed out that same day.",
+        [("March 2022", "2022-03"), ("that same day", "2022-03-XX")],
+    ),
+    (
+        "The day before last Tuesday's hearing, the father visited the house.",
+        [("The day before last Tuesday", "2024-09-16")],
+    ),
+    (
+        "Talks resumed on 5 May 2023; the day after 5 May 2023 they collapsed.",
+        [("5 May 2023", "2023-05-05"), ("the day after 5 May 2023", "2023-05-06")],
+    ),
+    ("By mid-afternoon, officials said the raid was over.", [("mid-afternoon", "2024-09-20TAF")]),
+    (
+        "In London at mid-afternoon yesterday, shares were up.",
+        [("mid-afternoon yesterday", "2024-09-19TAF")],
+    ),
+    ("The deal is to be completed around Nov. 1.", [("around Nov. 1", "2024-11-01")]),
+    ("The unit was scrapped this past spring.", [("this past spring", "2024-SP")]),
+    ("The unit will be sold this coming spring.", [("this coming spring", "2025-SP")]),
+    ("Snow fell this past winter.", [("this past winter", "2023-WI")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEARBY_CASES)
+def test_expressions_counted_from_a_nearby_date_or_the_season_in_progress(sentence, expected):
+    found = find_dates(sentence, reference=FRIDAY)
+    assert [(m.text, m.value) for m in found] == expected
+
+
+def test_around_a_day_keeps_the_approximate_modifier():
+    (mention,) = find_dates("The sale closes around Nov. 1.", reference=FRIDAY)
+    assert (mention.value, mention.mod) == ("2024-11-01", Mod.APPROX)
+
+
+def test_a_day_named_from_a_previous_date_is_anchored_nearby():
+    found = find_dates(
+        "Talks began on 3 March 2021. Earlier that day, shots rang out.", reference=FRIDAY
+    )
+    assert [(m.anchoring, m.inferred) for m in found] == [
+        (Anchoring.EXPLICIT, False),
+        (Anchoring.NEARBY, True),
+    ]
