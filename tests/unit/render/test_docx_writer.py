@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import docx
 import pypdf
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefing.errors import RenderError
@@ -391,3 +392,39 @@ def test_internal_link_without_anchor_is_written_as_plain_text():
     word = _open(docx_writer.write(document))
     assert not _xpath(word.element.body, ".//w:hyperlink")
     assert word.paragraphs[-1].text == "[9]"
+
+
+def test_contents_is_a_toc_field_after_the_title_block(word):
+    body = word.element.body
+    instructions = "".join(_xpath(body, ".//w:instrText/text()"))
+    assert 'TOC \\o "1-3" \\h \\z \\u' in instructions
+    kinds = _xpath(body, ".//w:fldChar/@w:fldCharType")
+    assert kinds[:2] == ["begin", "separate"]
+    styles = [p.style.name for p in word.paragraphs if p.style is not None]
+    assert styles.index("TOC Heading") < styles.index("Heading 1")
+    assert styles.index("Title Meta") < styles.index("TOC Heading")
+
+
+def test_contents_lines_link_to_bookmarks_on_the_headings(word):
+    body = word.element.body
+    entries = [p for p in word.paragraphs if p.style is not None and p.style.name == "toc 1"]
+    assert [p.text for p in entries] == ["Summary", "Chronology", "Sources"]
+    targets = [a for a in _xpath(body, ".//w:hyperlink/@w:anchor") if a.startswith("_Toc")]
+    headings = [
+        p for p in word.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    marks = [_xpath(p._p, "./w:bookmarkStart/@w:name") for p in headings]
+    assert [[t] for t in targets] == marks
+
+
+def test_settings_ask_word_to_update_fields_on_opening(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        settings = archive.read("word/settings.xml").decode()
+    assert '<w:updateFields w:val="true"/>' in settings
+
+
+def test_reference_has_the_contents_footnote_and_caption_styles():
+    styles = docx.Document(str(docx_writer.REFERENCE)).styles
+    for name in ("TOC Heading", "toc 1", "toc 2", "toc 3", "footnote text", "Figure", "Caption"):
+        assert styles[name].type == WD_STYLE_TYPE.PARAGRAPH
+    assert styles["footnote reference"].type == WD_STYLE_TYPE.CHARACTER
