@@ -12,7 +12,9 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from tqdm import tqdm
 
 from briefing import __version__, pipeline
 from briefing.config import (
@@ -28,12 +30,14 @@ from briefing.extract.timex_io import tag_lines
 from briefing.model import Level
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from briefing.config import Options
     from briefing.model import Diagnostic
 
 EXIT_OK, EXIT_ERROR = 0, 1
+
+_T = TypeVar("_T")
 
 
 def today() -> dt.date:
@@ -65,6 +69,36 @@ def _add_project_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument(
         "--traceback", action="store_true", help="show the Python traceback of an error"
+    )
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_jobs,
+        default=min(2, os.cpu_count() or 1),
+        help="processes for extraction (default: %(default)s); results are the same for any N",
+    )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+def progress(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:
+    """A progress bar on stderr for a long stage, only when stderr is a terminal.
+
+    Passed to the pipeline (``pipeline.Progress``) so the library itself never prints.
+    """
+    return tqdm(
+        items,
+        desc=stage,
+        total=total,
+        unit="file" if stage == "reading" else "item" if stage == "rendering" else "article",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        leave=False,
+        dynamic_ncols=True,
     )
 
 
@@ -185,7 +219,7 @@ def _report(diagnostics: Sequence[Diagnostic], *, strict: bool) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     options = _options(args)
-    result = pipeline.build(options)
+    result = pipeline.build(options, jobs=args.jobs, progress=progress)
     status = _report(result.diagnostics, strict=args.strict)
     chronology = result.chronology
     print(
@@ -199,7 +233,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    result = pipeline.update(_options(args))
+    result = pipeline.update(_options(args), jobs=args.jobs, progress=progress)
     status = _report(result.diagnostics, strict=args.strict)
     counts = Counter(event.status.value for event in result.merged.events)
     summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
@@ -210,7 +244,7 @@ def _update(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     options = _options(args)
-    chronology, _ = pipeline.curate(options)
+    chronology, _ = pipeline.curate(options, jobs=args.jobs, progress=progress)
     worst = EXIT_OK
     for diagnostic in chronology.diagnostics:
         print(diagnostic.format())
@@ -227,7 +261,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     options = _options(args)
-    chronology, merged = pipeline.curate(options)
+    chronology, merged = pipeline.curate(options, jobs=args.jobs, progress=progress)
     stored = pipeline.stored_statuses(options)
     print(f"articles: {len(chronology.articles)}")
     print(f"events placed: {len(chronology.events)}, not placed: {len(chronology.unplaced)}")

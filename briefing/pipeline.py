@@ -6,25 +6,53 @@ them succeeded, so a failure halfway leaves the previous files untouched.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from briefing import chronology as chronology_stage
 from briefing import timeline
 from briefing.config import Options
-from briefing.extract.events import extract
-from briefing.files import write_atomic
-from briefing.ingest import read_folder
+from briefing.extract.events import ExtractResult, extract
+from briefing.files import write_all_atomic
+from briefing.ingest import count_files, read_folder
 from briefing.model import Chronology, Diagnostic, Document
 from briefing.render import docx_writer, json_export, pdf_writer, table_exports
 from briefing.render.compose import compose, markdown
 from briefing.timeline.lock import lock
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from briefing.model import Article, Event, Fact
+
+_T = TypeVar("_T")
+
+
+class Progress(Protocol):
+    """Wraps the items of a long stage so the caller can show progress; yields them unchanged.
+
+    The library never prints: the command line passes a progress bar here, tests and library
+    users the default ``quiet``. ``stage`` names the work ("reading", "extracting",
+    "rendering"); ``total`` is how many items will come.
+    """
+
+    def __call__(self, items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:
+        """The same items, in the same order."""
+        ...
+
+
+def quiet(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:  # noqa: ARG001 -- the Progress signature; nothing to show
+    """No progress shown: the items as they come."""
+    return items
+
+
+_PARALLEL_FROM: Final = 16
+"""Fewer articles than this are extracted in this process: starting workers would cost more."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,15 +123,42 @@ class Result:
     """The curated timeline after merging fresh extraction."""
 
 
-def read(options: Options) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
+def read(
+    options: Options, *, progress: Progress = quiet
+) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
     """All articles of all input folders, with what reading them reported."""
+    total = sum(count_files(folder) for folder in options.inputs)
+    ticks = iter(progress(range(total), stage="reading", total=total))
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     for folder in options.inputs:
-        found, problems = read_folder(folder)
+        found, problems = read_folder(folder, on_file=lambda _path: next(ticks, 0))
         articles.extend(found)
         diagnostics.extend(problems)
+    for _rest in ticks:  # a file removed meanwhile: let the progress bar finish
+        pass
     return tuple(articles), tuple(diagnostics)
+
+
+def extract_all(
+    articles: Sequence[Article], *, jobs: int = 1, progress: Progress = quiet
+) -> tuple[ExtractResult, ...]:
+    """``extract`` over every article, in order, on ``jobs`` processes.
+
+    ``extract`` is pure, so the results are the same for any ``jobs``; ``pool.map`` keeps
+    the input order. Workers start through a fork server rather than a plain fork: the
+    caller may run threads (a progress bar's monitor), and forking a threaded process is
+    unsafe.
+    """
+    total = len(articles)
+    if jobs <= 1 or total < _PARALLEL_FROM:
+        return tuple(progress(map(extract, articles), stage="extracting", total=total))
+    context = multiprocessing.get_context("forkserver")
+    # Chunks big enough to amortise pickling, small enough to balance long and short articles.
+    chunk = max(1, total // (jobs * 16))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        results = pool.map(extract, articles, chunksize=chunk)
+        return tuple(progress(results, stage="extracting", total=total))
 
 
 def timeline_path(options: Options) -> Path:
@@ -118,14 +173,16 @@ def stored_statuses(options: Options) -> dict[str, int]:
     )
 
 
-def curate(options: Options) -> tuple[Chronology, timeline.Merged]:
-    """Read, extract and merge into the curated timeline; nothing is written."""
-    articles, diagnostics = read(options)
+def curate(
+    options: Options, *, jobs: int = 1, progress: Progress = quiet
+) -> tuple[Chronology, timeline.Merged]:
+    """Read, extract (on ``jobs`` processes) and merge into the curated timeline; nothing is
+    written."""
+    articles, diagnostics = read(options, progress=progress)
     fresh: list[Event] = []
     facts: list[Fact] = []
     found: list[Diagnostic] = list(diagnostics)
-    for article in articles:
-        result = extract(article)
+    for result in extract_all(articles, jobs=jobs, progress=progress):
         fresh.extend(result.events)
         facts.extend(result.facts)
         found.extend(result.diagnostics)
@@ -140,10 +197,10 @@ def curate(options: Options) -> tuple[Chronology, timeline.Merged]:
     return ordered, merged
 
 
-def update(options: Options) -> Result:
+def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
     """Merge new extraction into ``timeline.yaml`` and write it; render nothing."""
     with lock(options.inputs[0]):
-        ordered, merged = curate(options)
+        ordered, merged = curate(options, jobs=jobs, progress=progress)
         timeline.save(timeline_path(options), merged)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
@@ -151,14 +208,15 @@ def update(options: Options) -> Result:
     )
 
 
-def build(options: Options) -> Result:
+def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
     """Build the briefing: timeline merged, every output rendered, then all written.
 
-    Nothing is written until every output has been rendered in memory, so an error in any
-    writer leaves the previous timeline and documents as they were.
+    Nothing is written until every output has been rendered in memory, and the outputs are
+    staged as temporary files before any replaces its old version, so an error in a writer,
+    a full disk or an unwritable folder leaves the previous timeline and documents as they were.
     """
     with lock(options.inputs[0]):
-        ordered, merged = curate(options)
+        ordered, merged = curate(options, jobs=jobs, progress=progress)
         project = options.inputs[0]
         text = markdown(ordered, options, project=project)
         composed = Composed(
@@ -169,14 +227,14 @@ def build(options: Options) -> Result:
         )
         rendered: list[tuple[Path, bytes]] = []
         notes: list[Diagnostic] = []
-        for name in options.formats:
+        formats = options.formats
+        for name in progress(formats, stage="rendering", total=len(formats)):
             filename, writer = WRITERS[name]
             output = writer(composed)
             rendered.append((options.out / filename, output.data))
             notes.extend(output.diagnostics)
-        timeline.save(timeline_path(options), merged)
-        for path, data in rendered:
-            write_atomic(path, data)
+        with write_all_atomic(rendered):
+            timeline.save(timeline_path(options), merged)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered,

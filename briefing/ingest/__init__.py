@@ -19,7 +19,7 @@ from briefing.model import Article, Diagnostic, Level
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["ARTICLES_DIR", "READERS", "Reader", "read", "read_folder"]
+__all__ = ["ARTICLES_DIR", "READERS", "Reader", "count_files", "read", "read_folder"]
 
 Reader = Callable[["Path"], tuple[Article, tuple[Diagnostic, ...]]]
 """A reader: one file in, the article and what was noticed out; raises ``InputError``."""
@@ -49,8 +49,28 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     return reader(path)
 
 
-def read_folder(folder: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
+def count_files(folder: Path) -> int:
+    """How many files ``read_folder`` will look at (for a progress bar); 0 without a folder."""
+    articles_dir = folder / ARTICLES_DIR
+    if not articles_dir.is_dir():
+        return 0
+    return sum(1 for path in articles_dir.iterdir() if _candidate(path))
+
+
+def _candidate(path: Path) -> bool:
+    return not path.name.startswith(".") and not path.is_dir()
+
+
+def _ignore(_path: Path) -> object:
+    return None
+
+
+def read_folder(
+    folder: Path, *, on_file: Callable[[Path], object] = _ignore
+) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
     """Read every article in ``folder/articles``, in sorted file-name order.
+
+    ``on_file`` is called with each file as it is taken up, so a caller can show progress.
 
     Files with other suffixes are skipped with an info diagnostic; a file that cannot be read
     becomes an error diagnostic; an empty article a warning. Articles sharing an id (same
@@ -76,8 +96,9 @@ def read_folder(folder: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ..
     notes: list[Diagnostic] = []
     ids: set[str] = set()
     for path in sorted(articles_dir.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if not _candidate(path):
             continue
+        on_file(path)
         if path.suffix.lower() not in READERS:
             notes.append(
                 Diagnostic(

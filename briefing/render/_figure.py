@@ -8,6 +8,7 @@ measured upwards from the bottom of the figure as in PDF.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -215,8 +216,11 @@ def _ticks(
     days = (last - first).days
     if days > 3 * 365:
         years = last.year - first.year + 1
-        step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if years / s <= 12)
-        major = [dt.date(y, 1, 1) for y in range(first.year, last.year + 2) if y % step == 0]
+        # 1, 2, 5, 10, 20, 50… without end: a typo'd year (0201, 9999) can span millennia.
+        steps = (unit * 10**power for power in itertools.count() for unit in (1, 2, 5))
+        step = next(s for s in steps if years / s <= 12)
+        end = min(last.year + 1, dt.MAXYEAR)
+        major = [dt.date(y, 1, 1) for y in range(first.year, end + 1) if y % step == 0]
         labels = [str(day.year) for day in major]
         minor: list[dt.date] = []
         if step == 1 and years <= 6:
