@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tqdm import tqdm
 
-from briefing import __version__, pipeline
+from briefing import __version__, importers, pipeline
 from briefing.config import (
     DEFAULT_FORMATS,
     FORMATS,
@@ -170,6 +170,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     _add_project_options(status)
 
+    _add_add_command(commands)
+
     dates = commands.add_parser(
         "dates",
         help="tag temporal expressions in JSON lines (for scoring)",
@@ -184,6 +186,47 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     dates.add_argument("--traceback", action="store_true", help="show the Python traceback")
     return parser.parse_args(argv)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _reliability(text: str) -> str:
+    try:
+        return importers.admiralty(text)
+    except BriefingError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _add_add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = commands.add_parser(
+        "add",
+        help="import articles (text, saved web pages, URLs, .docx, .pdf, - for pasted text)",
+        description="Import each SOURCE into the project's articles/ folder as Markdown with "
+        "front matter: a .txt/.md file, a saved .html page, an http(s) URL (fetched, access "
+        "date recorded), a .docx or .pdf report, or - for text on standard input. An article "
+        "the project already holds (same URL or same text) is not added again.",
+    )
+    add.add_argument("sources", nargs="+", metavar="SOURCE", help="file, URL, or -")
+    add.add_argument(
+        "--inputs",
+        metavar="DIR",
+        type=Path,
+        default=Path("inputs"),
+        help="project folder holding articles/ (default: inputs)",
+    )
+    add.add_argument("--title", default="", help="headline (overrides the source's)")
+    add.add_argument("--publisher", default="", help="outlet or site name")
+    add.add_argument("--url", default="", help="canonical URL")
+    add.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    add.add_argument("--language", default="", help="ISO 639-1 code of the text (en, fr, ru…)")
+    add.add_argument("--author", default="", help="byline")
+    add.add_argument("--reliability", type=_reliability, help="Admiralty grade, e.g. B2")
+    add.add_argument("--traceback", action="store_true", help="show the Python traceback")
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -274,6 +317,37 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add(args: argparse.Namespace) -> int:
+    if args.sources.count(importers.STDIN) > 1:
+        print("briefing: error: '-' (standard input) can be given only once", file=sys.stderr)
+        return EXIT_ERROR
+    pasted = sys.stdin.read() if importers.STDIN in args.sources else ""
+    overrides = importers.Overrides(
+        title=args.title,
+        publisher=args.publisher,
+        url=args.url,
+        published=args.published,
+        language=args.language,
+        author=args.author,
+        reliability=args.reliability or "",
+    )
+    results = importers.add(
+        args.sources, args.inputs, today=today(), overrides=overrides, pasted=pasted
+    )
+    status = EXIT_OK
+    for result in results:
+        for diagnostic in result.diagnostics:
+            if diagnostic.level is not Level.INFO:
+                print(diagnostic.format(), file=sys.stderr)
+        if result.status is importers.ImportStatus.ADDED:
+            print(result.path)
+        elif result.status is importers.ImportStatus.DUPLICATE:
+            print(f"{result.source}: already in the project as {result.path} ({result.reason})")
+        else:
+            status = EXIT_ERROR
+    return status
+
+
 def _dates(args: argparse.Namespace) -> int:
     if args.file is None:
         for line in tag_lines(sys.stdin):
@@ -299,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "status": _status,
         "dates": _dates,
+        "add": _add,
     }
     try:
         return commands[args.command](args)

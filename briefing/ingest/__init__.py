@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from briefing.errors import InputError
-from briefing.ingest import text
+from briefing.ingest import html, text
 from briefing.ingest.clean import drop_boilerplate, find_boilerplate
 from briefing.model import Article, Diagnostic, Level
 
@@ -25,9 +25,17 @@ Reader = Callable[["Path"], tuple[Article, tuple[Diagnostic, ...]]]
 """A reader: one file in, the article and what was noticed out; raises ``InputError``."""
 
 READERS: Final[Mapping[str, Reader]] = MappingProxyType(
-    {".md": text.read, ".markdown": text.read, ".txt": text.read}
+    {
+        ".htm": html.read,
+        ".html": html.read,
+        ".md": text.read,
+        ".markdown": text.read,
+        ".txt": text.read,
+    }
 )
-"""Readers by lowercase file suffix."""
+"""Readers by lowercase file suffix. A saved web page dropped into ``articles/`` is read as it
+is (main text by trafilatura), so nothing the analyst saved is silently skipped; ``briefing
+add`` is still the better way, since it writes Markdown whose lines can be cited and edited."""
 
 ARTICLES_DIR: Final = "articles"
 """The folder, inside an inputs folder, that holds the articles."""

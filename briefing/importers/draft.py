@@ -1,0 +1,157 @@
+"""An article about to be imported: its text and metadata, its file name, its Markdown.
+
+Pure functions only: nothing here reads or writes a file, so slugs and front matter are easy
+to test on their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Final, cast
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from briefing.errors import InputError
+
+__all__ = ["Draft", "Overrides", "admiralty", "markdown", "slug"]
+
+_ADMIRALTY: Final = re.compile(r"^([A-Fa-f])([1-6])$")
+_YAML11_WORDS: Final = frozenset(
+    ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ""]
+)
+"""Strings an older (YAML 1.1) reader would take for booleans or null: always quoted."""
+_TITLE_CHARS: Final = 60
+_PUBLISHER_CHARS: Final = 30
+_FALLBACK_WORDS: Final = 8
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overrides:
+    """Metadata given on the command line; "" or None means "use what the source says"."""
+
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    language: str = ""
+    author: str = ""
+    reliability: str = ""
+    """Admiralty grade, already checked with ``admiralty``."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """An article read from a source but not yet written: text plus front-matter fields."""
+
+    text: str
+    """The article text, one paragraph per line."""
+    source: str
+    """What it came from (file name, URL or ``-``), for messages."""
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    """Canonical URL when the source names one, else the address it was fetched from."""
+    fetched_from: str = ""
+    """The address it was fetched from (also compared when looking for duplicates)."""
+    author: str = ""
+    language: str = ""
+    """ISO 639-1 code; "" when the source does not say (the reader then assumes ``en``)."""
+    published: dt.date | None = None
+    accessed: dt.date | None = None
+    """The day it was fetched, for URL imports."""
+    reliability: str = ""
+
+    def with_overrides(self, overrides: Overrides) -> Draft:
+        """This draft with every field the analyst gave replacing the extracted one."""
+        given = {
+            field.name: getattr(overrides, field.name)
+            for field in dataclasses.fields(overrides)
+            if getattr(overrides, field.name) not in ("", None)
+        }
+        return dataclasses.replace(self, **given)
+
+
+def admiralty(code: str) -> str:
+    """The Admiralty (NATO) source grade in canonical form: reliability A-F, credibility 1-6.
+
+    Raises:
+        InputError: ``code`` is not a letter A-F followed by a digit 1-6 (``B2``).
+    """
+    match = _ADMIRALTY.match(code.strip())
+    if match is None:
+        raise InputError(
+            f"reliability {code!r} is not an Admiralty code: a letter A-F (source reliability) "
+            "then a digit 1-6 (information credibility), e.g. B2"
+        )
+    return match.group(1).upper() + match.group(2)
+
+
+def _ascii_words(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _capped(words: str, limit: int) -> str:
+    """``words`` cut to ``limit`` characters at a hyphen when there is one to cut at."""
+    if len(words) <= limit:
+        return words
+    cut = words[:limit]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
+
+
+def slug(draft: Draft) -> str:
+    """The file-name stem ``<published>-<publisher>-<title>``: ASCII, lower case, capped.
+
+    ``undated`` stands for a missing date; the first words of the text stand in for a
+    missing title, so the same article always gets the same name.
+    """
+    date = draft.published.isoformat() if draft.published else "undated"
+    publisher = _capped(_ascii_words(draft.publisher), _PUBLISHER_CHARS)
+    title = _ascii_words(draft.title) or _ascii_words(
+        " ".join(draft.text.split()[:_FALLBACK_WORDS])
+    )
+    parts = [date, publisher, _capped(title, _TITLE_CHARS) or "article"]
+    return "-".join(part for part in parts if part)
+
+
+def _scalar(value: str) -> str:
+    """A string that every YAML reader reads back as the same string."""
+    if value.strip().lower() in _YAML11_WORDS or value != value.strip():
+        return cast("str", DoubleQuotedScalarString(value))
+    return value
+
+
+def markdown(draft: Draft) -> str:
+    """The article file: YAML front matter (only the fields known) and the text as the body.
+
+    Written with ruamel.yaml so titles with ``: ``, ``#``, quotes or leading dashes are
+    quoted correctly; paragraphs are separated by blank lines.
+    """
+    front = CommentedMap()
+    for key in ("title", "publisher", "author", "url"):
+        value: str = getattr(draft, key)
+        if value:
+            front[key] = _scalar(value)
+    if draft.published is not None:
+        front["published"] = draft.published
+    if draft.accessed is not None:
+        front["accessed"] = draft.accessed
+    if draft.language:
+        front["language"] = _scalar(draft.language)
+    if draft.reliability:
+        front["reliability"] = _scalar(draft.reliability)
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # one field per line, however long the title
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    if front:
+        yaml.dump(front, out)
+    paragraphs = [line.strip() for line in draft.text.splitlines() if line.strip()]
+    return f"---\n{out.getvalue()}---\n" + "\n\n".join(paragraphs) + "\n"
