@@ -9,6 +9,7 @@ longest accepted reading wins, and the scan resumes after it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -107,7 +108,7 @@ def find_dates(
     expressions stay unanchored (value ``XXXX-09-17``, no interval, a reason given).
     """
     grammar = grammar_for(language)
-    ctx = Context(text=text, ref=reference)
+    ctx = Context(text=text, ref=reference, stamps=live_blog_stamps(text))
     found: list[DateMention] = []
     resume = 0
     for token in _TOKEN.finditer(text):
@@ -131,7 +132,9 @@ def find_dates(
             continue
         for m, norms in _readings(grammar, candidates, text, pos, ctx):
             for norm in norms:
-                start, shifted = _day_offset(text, m.start() + norm.trim_start, norm)
+                start, shifted = _day_offset(
+                    text, m.start() + norm.trim_start, _trusted(norm, reference)
+                )
                 if found and start < found[-1].end:
                     start, shifted = m.start() + norm.trim_start, norm
                 mention = _mention(text, start, m.end(), shifted)
@@ -140,6 +143,40 @@ def find_dates(
             resume = m.end()
             break
     return tuple(found)
+
+
+_LINE_STAMP: Final = re.compile(r"^[ \t]*(\d\d)(\d\d)(?::? +(?=\S))", re.MULTILINE)
+_ANY_STAMP: Final = re.compile(r"(?<![\w$£€#.,:/-])([01]\d|2[0-3])([0-5]\d): +(?=[A-Z\"“'‘])")
+_BLOG_ENTRIES: Final = 3
+"""A text is a live blog when at least this many lines open with a 24-hour time."""
+_BLOG_GAP_MINUTES: Final = 45
+"""...and the median step between consecutive entry times is at most this."""
+
+
+def live_blog_stamps(text: str) -> frozenset[int]:
+    """Offsets of the entry times of a live blog ("2155: Kedar writes", newest first).
+
+    A line-opening "1952" is a year in a list of historical events ("1918: Spanish flu",
+    "1957: Asian flu") and a time in a live blog. The blog's times are all valid 24-hour clock
+    readings that run in one direction in small steps; a list of years jumps by decades and
+    soon holds an impossible minute ("1968"). Once the text is a blog, the same "HHMM:" shape
+    inside a line (entries run together when paragraphs are joined) is a time as well.
+    """
+    if not text[:1].isdigit() and "\n" not in text:
+        return frozenset()
+    heads = [(int(m.group(1)), int(m.group(2))) for m in _LINE_STAMP.finditer(text)]
+    if len(heads) < _BLOG_ENTRIES or any(h > 23 or mi > 59 for h, mi in heads):
+        return frozenset()
+    minutes = [h * 60 + mi for h, mi in heads]
+    steps = [b - a for a, b in itertools.pairwise(minutes)]
+    if not (all(s <= 0 for s in steps) or all(s >= 0 for s in steps)):
+        return frozenset()
+    gaps = sorted(abs(s) for s in steps)
+    if gaps[len(gaps) // 2] > _BLOG_GAP_MINUTES:
+        return frozenset()
+    inline = (m.start() for m in _ANY_STAMP.finditer(text))
+    lines = (m.start(1) for m in _LINE_STAMP.finditer(text))
+    return frozenset((*lines, *inline))
 
 
 def _readings(
@@ -177,6 +214,31 @@ def _day_offset(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
     delta = -1 if m.group(1).lower() == "before" else 1
     day = dt.date.fromisoformat(norm.value) + dt.timedelta(days=delta)
     return m.start(), replace(norm, value=day.isoformat())
+
+
+_EARLIEST_INFERRED: Final = 1900
+_LATEST_INFERRED_AHEAD: Final = 50
+"""Inferred years outside 1900 .. publication year + 50 are not trusted (explicit ones are)."""
+_YEAR_PREFIX: Final = re.compile(r"\d{4}")
+
+
+def _trusted(norm: Norm, reference: dt.date | None) -> Norm:
+    """A date computed rather than read ("570 years ago", "100 years hence") that lands before
+    1900 or far after the publication is kept only as a vague past or future reference:
+    arithmetic on a round number is no ground for a date that far away."""
+    if reference is None or not norm.inferred or not _YEAR_PREFIX.match(norm.value):
+        return norm
+    year = int(norm.value[:4])
+    if _EARLIEST_INFERRED <= year <= reference.year + _LATEST_INFERRED_AHEAD:
+        return norm
+    return replace(
+        norm,
+        value="PAST_REF" if year < reference.year else "FUTURE_REF",
+        precision=Precision.REF,
+        anchoring=Anchoring.NONE,
+        inferred=False,
+        reason=f"an inferred date in {year} is too far from the publication to trust",
+    )
 
 
 def _remember(ctx: Context, mention: DateMention) -> Context:

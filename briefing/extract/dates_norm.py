@@ -41,6 +41,9 @@ class Context:
     """TIMEX3 value of the previous anchored DATE mention ("" at the start of the text)."""
     prior_quarter: str = ""
     """Value of the previous quarter mention, for "the year-ago quarter"."""
+    stamps: frozenset[int] = frozenset()
+    """Offsets of the 24-hour entry times of a live blog ("2155: Kedar writes"), which would
+    otherwise read as years."""
 
 
 def unanchored(type_: TimexType, value: str, precision: Precision, mod: Mod | None = None) -> Norm:

@@ -37,6 +37,7 @@ _TIME = TimexType.TIME
 _DURATION = TimexType.DURATION
 _SET = TimexType.SET
 _NOT_A_DATE: Final[tuple[Norm, ...]] = ()
+_FULL_WEEKDAY_NAMES: Final = tuple(w.capitalize() for w in en.WEEKDAYS if len(w) > 5)
 _FOLLOWING_NOUN: Final = re.compile(r"\s+[A-Z][a-z]")
 _PLAIN_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
 
@@ -222,6 +223,12 @@ _YEAR_CUE_BEFORE: Final = re.compile(
 )
 
 
+_COUNT_BEFORE: Final = re.compile(
+    r"(?:(?<![\d,.])\b(?:\d{1,3}|one)\s+in|\bfrom\s+\d{1,3}(?:\.\d+)?\s+to|"
+    r"\bbetween\s+\d{1,3}(?:\.\d+)?\s+and)\s+$",
+    re.IGNORECASE,
+)
+"""A number paired with a small one is a ratio or a count: "1 in 1000", "from 297 to 1051"."""
 _NUMBER_AFTER: Final = re.compile(r"\s*(?:to|-|–|—)\s*(\d{4})(?!\d)")
 _NUMBER_BEFORE: Final = re.compile(r"(?<!\d)(\d{4})\s*(?:to|-|–|—)\s*$")
 
@@ -248,6 +255,8 @@ def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return _NOT_A_DATE  # "The vote was 2019 to 1985": a score, years would ascend
     if not m["mod"] and before.endswith("-") and before[-2:-1].isalnum():
         return _NOT_A_DATE  # "F-1990", "A-2000": a code, not "mid-1990"
+    if _COUNT_BEFORE.search(ctx.text, max(0, start - 20), start):
+        return _NOT_A_DATE  # "1 in 1000", "from 297 to 1051": a ratio or a count
     cued = bool(m["mod"] or m["fy"] or _YEAR_CUE_BEFORE.search(before))
     if not cued and _BEFORE_YEAR_NOT_DATE.search(before):
         return _NOT_A_DATE
@@ -312,9 +321,29 @@ December 1997."""
 _SEASON_CUE: Final = re.compile(r"\b(?:in|during|by|until|since|through|over)\s+$", re.I)
 
 
+_NAME_BEFORE: Final = re.compile(r"[^.!?:;\s\"“(]\s+[A-Z][a-z]+\s+$")
+"""A capitalised word that does not open a sentence, just before the season."""
+_NAME_AFTER: Final = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _season_in_a_name(m: re.Match[str], ctx: Context) -> bool:
+    """ "the Arab Spring", "the Prague Spring", "the Spring of Life": a capitalised season
+    after another capitalised word, or before "of" and a capitalised word, is part of a name
+    (British news capitalises "the Autumn", so capitals alone prove nothing)."""
+    word = m["season"]
+    if not word[:1].isupper() or m["y"] or m["rel"] or m["mod"]:
+        return False
+    start = m.start("season")
+    if _NAME_AFTER.match(ctx.text, m.end("season")):
+        return True
+    return _NAME_BEFORE.search(ctx.text, max(0, start - 24), start) is not None
+
+
 def _season(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     season = en.SEASONS[words(m["season"])]
     rel = words(m["rel"])
+    if _season_in_a_name(m, ctx):
+        return _NOT_A_DATE
     if words(m["season"]) == "fall" and not (m["rel"] or m["y"] or m["mod"]):
         before = ctx.text[max(0, m.start() - 10) : m.start()]
         if not (m["the"] and _SEASON_CUE.search(before)):
@@ -489,6 +518,15 @@ _UNANCHORED_UNIT: Final = {
 }
 
 
+_OPENING_QUOTES: Final = frozenset({'"', "“", "‘", "'"})
+
+
+def _quoted_title(m: re.Match[str], ctx: Context) -> bool:
+    """A capitalised unit right after an opening quote: the title of a programme or a book."""
+    unit = m["unit"] or ""
+    return unit[:1].isupper() and ctx.text[max(0, m.start() - 1) : m.start()] in _OPENING_QUOTES
+
+
 _THAT_DAY: Final = frozenset({("that", "earlier"), ("that", "later")})
 
 
@@ -521,6 +559,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     mod = mod_of(m["mod"])
     if unit == "weekend" and rel in ("the", "this"):
         return _weekend(m, ctx)
+    if _quoted_title(m, ctx):
+        return _NOT_A_DATE  # "This Week", a programme's title
     if unit == "day" and (rel in ("that same", "the same") or (rel, words(m["mod"])) in _THAT_DAY):
         return _that_day(ctx)
     if rel in ("the", "that", "same") and mod is None and not m["unit2"]:
@@ -771,13 +811,45 @@ def _holiday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (relative(_DATE, on(year).isoformat(), Precision.DAY),)
 
 
+def _stamp(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "2155: Kedar from India writes": the entry time of a live blog, on the blog's day."""
+    if m.start() not in ctx.stamps:
+        return _NOT_A_DATE
+    clock = f"T{m['h']}:{m['mi']}"
+    if ctx.ref is None:
+        return (unanchored(_TIME, "XXXX-XX-XX" + clock, Precision.TIME),)
+    return (relative(_TIME, ctx.ref.isoformat() + clock, Precision.TIME),)
+
+
+_WEEKDAY_AFTER_BRACKET: Final = re.compile(
+    rf"(?: ?\([^()\n]{{1,24}}\))?\)? (?:on )?({g.alt(_FULL_WEEKDAY_NAMES)})(?!\w)"
+)
+_HIGH_BEFORE: Final = re.compile(r"\bhigh[ -]$", re.IGNORECASE)
+_CLOCK_CUE: Final = re.compile(
+    r"(?:^|\n|\b(?:at|from|until|till|by|around|about|before|after|since|to|and|on)\s+)$",
+    re.IGNORECASE,
+)
+"""What may stand before a 24-hour "19:52" for it to be a time of day: a preposition of time
+or the start of a line (a live-blog entry)."""
+
+
 def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "5 p.m. EST Nov. 9", "noon Saturday", "around 7:15 p.m.": a clock time on a day."""
     clock = words(m["clock"])
+    if clock == "noon" and _HIGH_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return _NOT_A_DATE  # "High Noon", "high noon for the alliance": an idiom
     if clock in ("noon", "midday"):
         hh, mi = 12, 0
     elif clock == "midnight":
         hh, mi = 24, 0
+    elif m["h24"]:
+        hh, mi = int(m["h24"]), int(m["mi24"])
+    elif m["hc"]:
+        at = m.start("clock")
+        cued = _CLOCK_CUE.search(ctx.text, max(0, at - 8), at)
+        if not (m["zone"] or m["approx"] or at in ctx.stamps or cued):
+            return _NOT_A_DATE  # "a 3:25 mile", "John 3:16", "a 2:1 vote": not times of day
+        hh, mi = int(m["hc"]), int(m["mic"])
     else:
         hh, mi = int(m["h"]), int(m["mi"] or 0)
         pm = words(m["ap"]).startswith("p")
@@ -785,16 +857,7 @@ def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
             return _NOT_A_DATE
         hh = (hh % 12) + (12 if pm else 0)
     mod = Mod.APPROX if m["approx"] else None
-    day: dt.date | None = ctx.ref
-    inferred = True
-    if m["wd"] and ctx.ref is not None:
-        tense = cal.tense_around(ctx.text, m.start(), m.end())
-        day = cal.resolve_weekday(en.WEEKDAYS[words(m["wd"])], ctx.ref, tense)
-    elif m["md"] and ctx.ref is not None:
-        resolved = _month_day(month_of(m["mo"]), day_of(m["d"]), None, m, ctx)
-        day = dt.date.fromisoformat(resolved.value) if resolved is not _INVALID else None
-    elif m["rd"] and ctx.ref is not None:
-        day = ctx.ref + dt.timedelta(days=_RELATIVE_DAYS[words(m["rd"])])
+    day, inferred = _clock_day(m, ctx)
     if day is None:
         return (unanchored(_TIME, f"XXXX-XX-XXT{hh:02d}:{mi:02d}", Precision.TIME, mod),)
     value = f"{day.isoformat()}T{hh:02d}:{mi:02d}"
@@ -805,9 +868,34 @@ def _time(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
             precision=Precision.TIME,
             mod=mod,
             inferred=inferred,
-            anchoring=Anchoring.PUBLICATION,
+            anchoring=Anchoring.PUBLICATION if inferred else Anchoring.EXPLICIT,
         ),
     )
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> tuple[dt.date | None, bool]:
+    """The day a clock time is on (None when it cannot be placed) and whether it was inferred:
+    the day written after it, else the publication date."""
+    day: dt.date | None = ctx.ref
+    inferred = True
+    weekday = m["wd"]
+    if not (weekday or m["md"] or m["dm"] or m["rd"]):
+        # "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other zone, kept out of span
+        after = _WEEKDAY_AFTER_BRACKET.match(ctx.text, m.end())
+        weekday = after.group(1) if after else None
+    if weekday and ctx.ref is not None:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        day = cal.resolve_weekday(en.WEEKDAYS[words(weekday)], ctx.ref, tense)
+    elif m["md"] or m["dm"]:
+        month, year = (m["mo"], m["ty"]) if m["md"] else (m["mo2"], m["ty2"])
+        number = day_of(m["d"] or m["d2"])
+        resolved = _month_day(month_of(month), number, year_of(year) if year else None, m, ctx)
+        placed = resolved is not _INVALID and resolved.anchoring is not Anchoring.NONE
+        day = dt.date.fromisoformat(resolved.value) if placed else None
+        inferred = resolved.inferred
+    elif m["rd"] and ctx.ref is not None:
+        day = ctx.ref + dt.timedelta(days=_RELATIVE_DAYS[words(m["rd"])])
+    return day, inferred
 
 
 # --------------------------------------------------------------------------------------------
@@ -950,13 +1038,19 @@ def _rule(name: str, pattern: str, handler: Handler) -> Rule:
     return Rule(name, re.compile(rf"(?<!\w)(?:{g.spaced(pattern)})", re.IGNORECASE), handler)
 
 
+_ZONES: Final = "EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|local time|hours|hrs|Zulu"
+"""Time zones and the "hours" of a 24-hour clock: after four figures they make a time of day
+("1930 GMT", "0600 hours"), never a year."""
 _WD = g.weekday("wd")
 _MOD = g.modifier("mod")
 _Y = g.year("y")
 _DAY_REF = (
-    rf"(?:,? (?:(?P<wd>{g.alt(en.WEEKDAYS)})(?!\w)|(?P<md>{g.month('mo')} {g.day('d')})"
+    rf"(?:,?(?: on)? (?:(?P<wd>{g.alt(en.WEEKDAYS)})(?!\w)"
+    rf"|(?P<md>{g.month('mo')} {g.day('d')}(?:,? {g.year('ty')})?(?!\w))"
+    rf"|(?P<dm>{g.day('d2')} (?:of )?{g.month('mo2')}(?:,? {g.year('ty2')})?(?!\w))"
     r"|(?P<rd>today|yesterday|tomorrow)))"
 )
+"""The day a clock time is on: "5 p.m. EST Nov. 9", "at 4:13 pm on 28 May 2010"."""
 
 RULES: Final = (
     _rule(
@@ -974,8 +1068,10 @@ RULES: Final = (
         "time",
         r"(?:(?P<approx>around|about|approximately|roughly|shortly after|shortly before) )?"
         r"(?P<clock>(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))? ?(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)"
+        rf"|(?<![\d.,:])(?P<h24>[01]\d|2[0-3])(?P<mi24>[0-5]\d)(?= ?(?:{_ZONES})(?!\w))"
+        r"|(?<![\d.,:])(?P<hc>[01]?\d|2[0-3]):(?P<mic>[0-5]\d)(?![\d:]|[.,]\d| ?[ap]\.?m\b)"
         r"|noon|midnight|midday)"
-        r"(?: (?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time)(?!\w))?"
+        rf"(?: ?(?P<zone>{_ZONES})(?!\w))?"
         rf"{_DAY_REF}?",
         _time,
     ),
@@ -1103,6 +1199,7 @@ RULES: Final = (
         rf"{_MOD}(?:(?P<rel>this coming|this past|last|this|next|past|coming) )?{g.month('m')}",
         _month,
     ),
+    _rule("stamp", r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=:? )", _stamp),
     _rule(
         "year",
         rf"{_MOD}(?:(?P<fy>fiscal|the year|calendar|FY|the fiscal year|fiscal year) ?)?{_Y}",
@@ -1164,7 +1261,7 @@ DIGIT_RULES: Final = frozenset(
         "quarter",
         "ago",
     }
-    | {"duration", "year", "set"}
+    | {"duration", "year", "set", "stamp"}
 )
 """Rules whose expressions may start with a figure ("17 September", "1990s", "'90s")."""
 
