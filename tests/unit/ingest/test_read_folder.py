@@ -29,8 +29,8 @@ def project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     return tmp_path
 
 
-def test_readers_cover_markdown_and_text() -> None:
-    assert set(READERS) == {".md", ".markdown", ".txt"}
+def test_readers_cover_markdown_text_and_saved_web_pages() -> None:
+    assert set(READERS) == {".md", ".markdown", ".txt", ".html", ".htm"}
 
 
 def test_articles_are_read_in_sorted_name_order(tmp_path: Path) -> None:
