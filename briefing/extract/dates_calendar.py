@@ -69,6 +69,36 @@ def settled_past(text: str, start: int, end: int) -> bool:
     return _PAST_CUES.search(sentence) is not None
 
 
+_UNTIL: Final = re.compile(r"until|till\b", re.IGNORECASE)
+_PLUPERFECT_AHEAD: Final = re.compile(r"\bhad\b", re.IGNORECASE)
+_SCHEDULE_VERBS: Final = (
+    "open|reopen|begin|start|resume|end|close|meet|arrive|leave|visit|travel|head|return|"
+    "convene|expire|host|launch|vote|testify|hold|face|play|fly|go|take office|kick off"
+)
+_SCHEDULE_VERBS_S: Final = (
+    "opens|reopens|begins|starts|resumes|ends|closes|meets|arrives|leaves|visits|travels|"
+    "heads|returns|convenes|expires|hosts|launches|votes|testifies|holds|faces|plays|flies|"
+    "goes|takes office|kicks off"
+)
+_PRESENT_PLAN: Final = re.compile(
+    rf"\b(?:{_SCHEDULE_VERBS_S})(?:\s+\w+ly)?(?:\s+(?:on|until))?\s*$", re.IGNORECASE
+)
+"""A present-tense scheduling verb just before the date: in news it announces a plan ("the
+plant reopens Tuesday", "the summit opens on Monday")."""
+_PRESENT_PLAN_BASE: Final = re.compile(
+    r"\b(?:they|we|both|leaders|ministers|negotiators|and(?:\s+[\w.'’]+){1,4})\s+"
+    rf"(?:{_SCHEDULE_VERBS})(?:\s+\w+ly)?(?:\s+(?:on|until))?\s*$",
+    re.IGNORECASE,
+)
+"""A plural subject with the base form: "He and Arafat meet separately Monday"."""
+
+
+def _clause_after(text: str, end: int) -> str:
+    after = text[end : end + 60]
+    stop = _CLAUSE_END.search(after)
+    return after[: stop.start()] if stop else after
+
+
 def tense_around(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``text[start:end]``: the nearest tense cue wins.
 
@@ -87,10 +117,15 @@ def tense_around(text: str, start: int, end: int) -> Tense:
     if best is not None:
         if best[1] is Tense.FUTURE and _PLUPERFECT.search(before, 0, best[0]):
             return Tense.PAST  # "had been scheduled to expire Friday": a plan in the past
+        if best[1] is Tense.FUTURE and _UNTIL.match(before, best[0]):
+            # "Until Thursday, they had not called him a suspect": the main clause decides
+            main = _clause_after(text, end)
+            if _PLUPERFECT_AHEAD.search(main):
+                return Tense.PAST
         return best[1]
-    after = text[end : end + 60]
-    stop = _CLAUSE_END.search(after)
-    after = after[: stop.start()] if stop else after
+    if _PRESENT_PLAN.search(before) or _PRESENT_PLAN_BASE.search(before):
+        return Tense.FUTURE  # "the plant reopens Tuesday", "the two leaders meet Monday"
+    after = _clause_after(text, end)
     future = _FUTURE_CUES.search(after)
     past = _PAST_CUES.search(after)
     if future and (not past or future.start() < past.start()):
