@@ -985,6 +985,8 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         n = None
     if quantity in ("recent", "the recent", "past", "the past") and not raw and unit == "Y":
         return (vague(_DATE, "PAST_REF"),)
+    if quantity == "these" and not raw and unit == "D":
+        return (vague(_DATE, "PRESENT_REF"),)  # "these days" is now, not a number of days
     return (vague(_DURATION, duration_value(unit, n)),)
 
 

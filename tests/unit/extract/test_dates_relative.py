@@ -120,6 +120,7 @@ def test_the_following_year_is_anchored_on_the_previous_date_of_the_text():
 REFS = [
     ("now", "PRESENT_REF"),
     ("currently", "PRESENT_REF"),
+    ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("the past", "PAST_REF"),
     ("the future", "FUTURE_REF"),
