@@ -241,3 +241,19 @@ def test_a_day_named_from_a_previous_date_is_anchored_nearby():
         (Anchoring.EXPLICIT, False),
         (Anchoring.NEARBY, True),
     ]
+
+
+INFERENCE_FLAGS = [
+    ("The SZRU said Sunday that Wagner is faltering.", "2024-09-15", True),
+    ("Parliament will vote on Friday.", "2024-09-20", True),
+    ("Parliament will vote next Friday.", "2024-09-27", True),
+    ("The attacks on September 17 killed 70 people.", "2024-09-17", True),
+    ("The attacks on 17 September 2023 killed 70 people.", "2023-09-17", False),
+    ("The junta seized power in 2021.", "2021", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "inferred"), INFERENCE_FLAGS)
+def test_a_year_taken_from_the_publication_date_is_recorded_as_inferred(sentence, value, inferred):
+    (mention,) = find_dates(sentence, reference=FRIDAY)
+    assert (mention.value, mention.inferred) == (value, inferred)
