@@ -8,7 +8,6 @@ duplicated.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import random
