@@ -352,6 +352,23 @@ class _HeadingParagraph(Paragraph):
         self.outline_level = level
 
 
+class _Table(RLTable):
+    """A table whose rows stay whole on a page, except a row too tall for any page.
+
+    Reportlab gives up (``LayoutError``) on a row taller than the frame: an event of one
+    20,000-character sentence, or one cited by hundreds of sources. When the rows cannot be
+    split between and more than a third of a page is free, such a row is split inside instead.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 -- reportlab's signature
+        """Split between rows, or inside a row taller than a third of a page."""
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if parts or availHeight < _PAGE_HEIGHT / 3:
+            return parts
+        self.splitInRow = 1
+        return list(super().split(availWidth, availHeight))
+
+
 @dataclass(slots=True, kw_only=True)
 class _StoryBuilder:
     """Turns blocks into flowables for one layout pass, collecting what could not be printed.
@@ -520,7 +537,7 @@ class _StoryBuilder:
         ]
         texts = [[plain_text(row[column]) for row in rows] for column in range(width)]
         widths = column_widths(texts, _TEXT_WIDTH, _measure_cell, padding=2 * _CELL_PADDING_X)
-        flowable = RLTable(
+        flowable = _Table(
             data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", style=_table_style()
         )
         return [Spacer(0, 2), flowable, Spacer(0, 8)]
