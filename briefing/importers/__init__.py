@@ -43,13 +43,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "NO_OVERRIDES",
+    "STDIN",
     "Draft",
     "ImportResult",
     "ImportStatus",
     "Limits",
-    "NO_OVERRIDES",
     "Overrides",
-    "STDIN",
     "add",
     "admiralty",
     "draft_from",
