@@ -26,7 +26,7 @@ from briefing.model import Article, DateOrigin, Diagnostic, Level
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["FIELDS", "read"]
+__all__ = ["FIELDS", "MAX_BYTES", "read"]
 
 FIELDS: Final = frozenset(
     ["title", "publisher", "url", "published", "language", "author", "accessed", "reliability"]
@@ -43,6 +43,12 @@ _FILENAME_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\D|$)")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029]")
 _BINARY_CONTROL_SHARE: Final = 0.1
 _SAMPLE: Final = 65536
+MAX_BYTES: Final = 5_000_000
+"""The largest article file read: 60 times the longest of 1,460 real news articles (78 kB).
+
+A bigger file is an export of many articles or not an article at all; reading and dating it
+would take minutes and fill the chronology with one file's lines, so it is refused unread.
+"""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -368,9 +374,17 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     article whose cleaned text is empty comes back with ``text == ""`` and a warning.
 
     Raises:
-        InputError: the file cannot be read, is binary, or its front matter is malformed.
+        InputError: the file cannot be read, is larger than ``MAX_BYTES``, is binary, or its
+            front matter is malformed.
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB an "
+                "article may have; split it into one file per article",
+                path=path,
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(
