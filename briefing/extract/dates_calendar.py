@@ -22,14 +22,21 @@ class Tense(enum.Enum):
 
 
 _FUTURE_CUES: Final = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|is to|are to|scheduled|plans? to|planned for|"
-    r"set to|intends? to|expected to|due to|upcoming|next|coming|hopes? to|to be held|"
-    r"as soon as|as early as|until|planned|planning|would|likely to|postponed|deadline)\b",
+    r"\b(?:will|won't|'ll|shall|going to|(?:is|are|be) (?:scheduled|planned|due|set)|"
+    r"is to|are to|(?<!\bas )scheduled|plans? to|planned for|set to|intends? to|"
+    r"(?<!\bas )expected to|due to|upcoming|next|coming|hopes? to|to be held|"
+    r"as soon as|as early as|until|(?<!\bas )planned|planning|would|likely to|postponed|deadline|"
+    r"(?:should|might|(?-i:may))(?!\s+(?:not\s+)?have\b))\b",
     re.IGNORECASE,
 )
+"""Words that put the clause in the future. "As scheduled" and "as planned" report that
+something happened on time; a modal ("should be joined Sunday", "may resume Monday")
+looks ahead unless it is perfect ("should have been stopped Friday"); "could" is as often
+the past of "can" ("could not be reached Wednesday")."""
 _PAST_CUES: Final = re.compile(
     r"\b(?:said|says|say|was|were|had|has|have|did|ago|last|earlier|since|reported|"
-    r"announced|told|(?-i:[a-z]+[a-df-z]ed)|began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
+    r"announced|told|(?<!\bis )(?<!\bare )(?<!\bbe )(?-i:[a-z]+[a-df-z]ed)|"
+    r"began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
     r"went|saw|became|ran|spent|sold|bought|paid|got|hit|struck|killed|brought)\b",
     re.IGNORECASE,
 )
@@ -99,12 +106,22 @@ def _clause_after(text: str, end: int) -> str:
     return after[: stop.start()] if stop else after
 
 
+_LEADS_AHEAD: Final = re.compile(
+    r"\b(?:ahead of|starting|beginning|effective)(?:\s+(?:on|from|the|this|next))?\s*$",
+    re.IGNORECASE,
+)
+"""A word right before the date that points forward from the time of the sentence: "ahead of
+November elections", "starting Monday"."""
+
+
 def tense_around(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``text[start:end]``: the nearest tense cue wins.
 
     News writes "said Friday" for the past Friday and "will vote on Friday" for the next one;
     a cue before the expression counts first, then one after it in the same sentence.
     """
+    if _LEADS_AHEAD.search(text, max(0, start - 24), start):
+        return Tense.FUTURE
     lo = max(0, start - 80)
     before = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
