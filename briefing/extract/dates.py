@@ -17,6 +17,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
+from briefing.extract.dates_calendar import opens_sentence
 from briefing.extract.dates_norm import Context, Norm
 from briefing.extract.dates_rules import DIGIT_RULES, RULES, Rule
 from briefing.model import Anchoring, DateMention, Precision, TimexType
@@ -241,10 +242,24 @@ def _trusted(norm: Norm, reference: dt.date | None) -> Norm:
     )
 
 
+_WRITTEN_YEAR: Final = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|SP|SU|FA|WI))?")
+"""Values of a date whose year the text wrote: "1918", "1918-04", "2001-09-11", "2009-Q3"."""
+
+
 def _remember(ctx: Context, mention: DateMention) -> Context:
-    """Keep the last anchored date (and quarter) for expressions such as "a year earlier"."""
+    """Keep the last anchored date (and quarter) for expressions such as "a year earlier",
+    and the last year and the days the text wrote in full."""
     if mention.type is not TimexType.DATE or mention.first_day is None:
         return ctx
+    if (
+        mention.anchoring is Anchoring.EXPLICIT
+        and mention.end_value is None
+        and _WRITTEN_YEAR.fullmatch(mention.value)
+    ):
+        if opens_sentence(ctx.text, mention.start):
+            ctx = replace(ctx, focus_year=(mention.end, int(mention.value[:4])))
+        if mention.precision is Precision.DAY and mention.value not in ctx.known_days:
+            ctx = replace(ctx, known_days=(*ctx.known_days, mention.value))
     if mention.precision is Precision.QUARTER:
         if mention.anchoring is Anchoring.NEARBY:
             return ctx  # "the year-ago quarter" is a comparison, not the period in focus

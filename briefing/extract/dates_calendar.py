@@ -58,6 +58,28 @@ _SENTENCE_END: Final = re.compile(
 )
 
 
+def same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether no sentence ends between offsets ``start`` and ``end`` of ``text``."""
+    return start >= 0 and _SENTENCE_END.search(text, start, end) is None
+
+
+_FRAME_OPENING: Final = re.compile(
+    r"(?:[\"“‘'(]\s*)?(?:(?:in|on|by|during|through|until|from|at|as of|since|back in|"
+    r"earlier in|later in|late in|early in)\s+)?(?:the\s+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` sets the time frame of its sentence: it is the
+    sentence's first words, alone or after a preposition ("In 1918, ...", "On May 3, 2009,")."""
+    lo = max(0, start - 200)
+    cut = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    if cut == lo and lo > 0:
+        return False
+    return _FRAME_OPENING.fullmatch(text, cut, start) is not None
+
+
 def settled_past(text: str, start: int, end: int) -> bool:
     """Whether the whole sentence around ``text[start:end]`` narrates the past.
 

@@ -44,6 +44,12 @@ class Context:
     stamps: frozenset[int] = frozenset()
     """Offsets of the 24-hour entry times of a live blog ("2155: Kedar writes"), which would
     otherwise read as years."""
+    focus_year: tuple[int, int] = (-1, 0)
+    """(end offset, year) of the last date the text wrote with its year ("In 1918, ..."): a
+    year-less month later in the same sentence belongs to that year."""
+    known_days: tuple[str, ...] = ()
+    """Days the text has written in full ("2001-09-11"), so that a later "Sept. 11" without
+    its year is read as the same day."""
 
 
 def unanchored(type_: TimexType, value: str, precision: Precision, mod: Mod | None = None) -> Norm:

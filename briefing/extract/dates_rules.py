@@ -81,6 +81,10 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
     if year is not None:
         found = _safe_date(year, month, day)
         return explicit(_DATE, cal.day_value(found), Precision.DAY) if found else _INVALID
+    written = _written_year(month, day, m, ctx)
+    if written is not None:
+        found = _safe_date(written, month, day)
+        return _nearby_day(found) if found else _INVALID
     if ctx.ref is None:
         return unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY)
     tense = cal.tense_around(ctx.text, m.start(), m.end())
@@ -88,6 +92,37 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
     resolved = cal.resolve_year(month, ctx.ref, tense, settled=settled)
     found = _safe_date(resolved, month, day)
     return _day_norm(found, inferred=True) if found else _INVALID
+
+
+def _nearby_day(day: dt.date) -> Norm:
+    return relative(_DATE, cal.day_value(day), Precision.DAY, anchoring=Anchoring.NEARBY)
+
+
+def _focus_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The year the sentence opened with ("In 1918, ... in April"), if any.
+
+    TimeML anchors a year-less date on the time in focus; a sentence that opens with a dated
+    frame keeps that year for its later months and seasons (a year inside a relative clause,
+    "approved in 1987", does not set the frame).
+    """
+    end, year = ctx.focus_year
+    if end < 0 or not cal.same_sentence(ctx.text, end, m.start()):
+        return None
+    if ctx.ref is not None and year < ctx.ref.year:
+        tense = cal.tense_around(ctx.text, m.start(), m.end())
+        if tense is cal.Tense.FUTURE:
+            return None  # "joined in July 1997, will join on March 12": a later plan
+    return year
+
+
+def _written_year(month: int, day: int, m: re.Match[str], ctx: Context) -> int | None:
+    """The year of a year-less day: the one the text gave the same day earlier ("Sept. 11,
+    2001" ... "the Sept. 11 attacks"), else the year named earlier in the sentence."""
+    tail = f"-{month:02d}-{day:02d}"
+    for known in reversed(ctx.known_days):
+        if known.endswith(tail):
+            return int(known[:4])
+    return _focus_year(m, ctx)
 
 
 _INVALID: Final = vague(_DATE, "INVALID")
@@ -233,6 +268,32 @@ _NUMBER_AFTER: Final = re.compile(r"\s*(?:to|-|–|—)\s*(\d{4})(?!\d)")
 _NUMBER_BEFORE: Final = re.compile(r"(?<!\d)(\d{4})\s*(?:to|-|–|—)\s*$")
 
 
+_ESTIMATE: Final = "around|about|some|roughly|approximately|nearly|almost|up to|an estimated"
+_ESTIMATE_BEFORE: Final = re.compile(rf"\b(?:{_ESTIMATE})\s+$", re.IGNORECASE)
+_ESTIMATED_PAIR: Final = re.compile(
+    rf"\b(?:{_ESTIMATE})\s+\d[\d,]*\s*(?:to|or|-|–)\s*$", re.IGNORECASE
+)
+_COUNT_ONLY: Final = frozenset({"up to", "some", "an estimated", "nearly", "almost"})
+_PAIR_TAIL: Final = re.compile(r"\s*(?:to|or|-|–)\s*\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]{2,}s\b")
+_PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]{2,}s\b")
+
+
+def _estimated_count(text: str, start: int, end: int) -> bool:
+    """ "around 1200 to 1500 gas stations": an estimate of a count, not a span of years.
+
+    Both numbers of a pair after "around", "some", "up to" are counts when a plural noun
+    follows the pair; so is a lone number after "up to", "some" or "nearly" before one.
+    """
+    head = _ESTIMATE_BEFORE.search(text, max(0, start - 16), start)
+    if head is not None:
+        if words(head.group()) in _COUNT_ONLY and _PLURAL_AFTER.match(text, end):
+            return True  # "up to 1800 engineers": no one writes "up to 1800" for a year
+        return _PAIR_TAIL.match(text, end) is not None
+    if _ESTIMATED_PAIR.search(text, max(0, start - 40), start) is None:
+        return False
+    return _PLURAL_AFTER.match(text, end) is not None
+
+
 def _descending_pair(text: str, start: int, end: int, year: int) -> bool:
     """Whether the number is half of "N to M" with M below N: a score or a tally, not years."""
     after = _NUMBER_AFTER.match(text, end)
@@ -251,6 +312,8 @@ def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (explicit(_DATE, str(y), Precision.YEAR, mod_of(m["mod"])),)
     if _AFTER_YEAR_NOT_DATE.match(ctx.text, m.end()):
         return _NOT_A_DATE
+    if _estimated_count(ctx.text, start, m.end()):
+        return _NOT_A_DATE  # "around 1200 to 1500 gas stations"
     if _descending_pair(ctx.text, m.start("y"), m.end(), y):
         return _NOT_A_DATE  # "The vote was 2019 to 1985": a score, years would ascend
     if not m["mod"] and before.endswith("-") and before[-2:-1].isalnum():
@@ -302,6 +365,17 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
     rel = words(m["rel"])
+    focus = _focus_year(m, ctx) if not rel else None
+    if focus is not None:
+        return (
+            relative(
+                _DATE,
+                cal.month_value(focus, month),
+                Precision.MONTH,
+                mod,
+                anchoring=Anchoring.NEARBY,
+            ),
+        )
     if rel in ("last", "this past", "past"):
         year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
     elif rel in ("next", "this coming", "coming"):
@@ -351,6 +425,10 @@ def _season(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     mod = mod_of(m["mod"])
     if m["y"]:
         return (explicit(_DATE, f"{year_of(m['y'])}-{season}", Precision.SEASON, mod),)
+    focus = _focus_year(m, ctx) if not rel else None
+    if focus is not None:
+        value = f"{focus}-{season}"
+        return (relative(_DATE, value, Precision.SEASON, mod, anchoring=Anchoring.NEARBY),)
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{season}", Precision.SEASON, mod),)
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
@@ -639,18 +717,27 @@ def _ago(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         anchoring = Anchoring.NEARBY
     if unit == "Y":
         return (_shift_years(base, k, mod, anchoring),)
+    near = _prior_day(base, _AGO_UNITS[unit]) if anchoring is Anchoring.NEARBY else None
+    if near is not None:
+        anchor = near  # "In May, ... A month later": counted from May, not from publication
+    else:
+        anchoring = Anchoring.PUBLICATION
     if unit == "DE":
-        return (relative(_DATE, str(anchor.year + 10 * k), Precision.YEAR, mod),)
+        return (
+            relative(_DATE, str(anchor.year + 10 * k), Precision.YEAR, mod, anchoring=anchoring),
+        )
     if unit == "M":
         value = cal.month_value(*cal.add_months(anchor.year, anchor.month, k))
-        return (relative(_DATE, value, Precision.MONTH, mod),)
+        return (relative(_DATE, value, Precision.MONTH, mod, anchoring=anchoring),)
     if unit == "W":
         value = cal.week_value(anchor + dt.timedelta(weeks=k))
-        return (relative(_DATE, value, Precision.WEEK, mod),)
+        return (relative(_DATE, value, Precision.WEEK, mod, anchoring=anchoring),)
     if unit == "D":
-        return (relative(_DATE, cal.day_value(anchor + dt.timedelta(days=k)), Precision.DAY, mod),)
+        value = cal.day_value(anchor + dt.timedelta(days=k))
+        return (relative(_DATE, value, Precision.DAY, mod, anchoring=anchoring),)
     year, month = cal.add_months(anchor.year, anchor.month, 3 * k)
-    return (relative(_DATE, f"{year}-Q{(month - 1) // 3 + 1}", Precision.QUARTER, mod),)
+    value = f"{year}-Q{(month - 1) // 3 + 1}"
+    return (relative(_DATE, value, Precision.QUARTER, mod, anchoring=anchoring),)
 
 
 def _shift_years(base: str, k: int, mod: Mod | None, anchoring: Anchoring) -> Norm:
@@ -735,6 +822,25 @@ def _weekday_from_prior(weekday: int, ctx: Context, shift: int, part: str) -> No
     if part:
         return relative(_TIME, f"{day.isoformat()}T{part}", Precision.TIME, anchoring=anchoring)
     return relative(_DATE, day.isoformat(), Precision.DAY, anchoring=anchoring)
+
+
+_ADVERB_FOLLOWERS: Final = (
+    "in|on|at|to|from|and|or|but|as|after|before|when|while|with|by|for|near|into|amid|"
+    "across|along|around|outside|inside|off|out|up|down|that|than|so|because|despite"
+)
+_NOUN_AFTER: Final = re.compile(rf"[ \t]+(?!(?:{_ADVERB_FOLLOWERS})\b)[a-z]")
+
+
+def _overnight(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "four more died overnight": the night before the publication day (the coming one in
+    a clause about the future). As an adjective ("an overnight stay") it names no night."""
+    if _NOUN_AFTER.match(ctx.text, m.end()):
+        return _NOT_A_DATE
+    if ctx.ref is None:
+        return (unanchored(_TIME, "XXXX-XX-XXTNI", Precision.TIME),)
+    ahead = cal.tense_around(ctx.text, m.start(), m.end()) is cal.Tense.FUTURE
+    night = ctx.ref if ahead else ctx.ref - dt.timedelta(days=1)
+    return (relative(_TIME, f"{night.isoformat()}TNI", Precision.TIME),)
 
 
 def _day_part(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -996,9 +1102,15 @@ def _half_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (vague(_DURATION, values.get(unit, duration_value(unit, 0.5))),)
 
 
+_TITLE_WORD_AFTER: Final = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]{2})")
+"""A capitalised word right after a capitalised frequency word makes a title ("Daily Mail")."""
+
+
 def _set(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "daily", "every Monday", "each year", "Tuesday nights": recurring times."""
     if m["sw"]:
+        if m["sw"][:1].isupper() and _TITLE_WORD_AFTER.match(ctx.text, m.end()):
+            return _NOT_A_DATE  # "the Daily Telegraph", "Weekly Standard": a title
         return (vague(_SET, en.SETS[words(m["sw"])]),)
     part = en.DAY_PARTS.get(words(m["part"]), "")
     if m["wd"]:
@@ -1176,6 +1288,7 @@ RULES: Final = (
         r"(?: (?P<part>morning|afternoon|evening|night))?(?!\w)",
         _relative_day,
     ),
+    _rule("overnight", r"overnight(?!\w|-)", _overnight),
     _rule(
         "day_part",
         r"(?P<mod>early|late|mid)~(?P<part>morning|afternoon|evening)(?!\w)",

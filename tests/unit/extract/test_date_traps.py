@@ -65,6 +65,12 @@ TRAPS = [
     ("After a 2021 coup, a junta led by Assimi Goita seized power.", ("2021",)),
     ("Mali has suffered a deep crisis since at least 2011.", ("2011",)),
     ("Tensions culminated in August reprisals against dozens of officers.", ("August",)),
+    ("Oil majors and their dealers run around 1200 to 1500 gas stations each.", ()),
+    ("The airline keeps some 2000 to 2500 planes grounded.", ()),
+    ("Refiners employ up to 1800 engineers at the plant.", ()),
+    ("The claim was first reported by the Daily Telegraph on Monday.", ("Monday",)),
+    ("Weekly Standard editors met the senator.", ()),
+    ("Crews made an overnight stop in Mobile.", ()),
 ]
 
 
