@@ -35,7 +35,8 @@ looks ahead unless it is perfect ("should have been stopped Friday"); "could" is
 the past of "can" ("could not be reached Wednesday")."""
 _PAST_CUES: Final = re.compile(
     r"\b(?:said|says|say|was|were|had|has|have|did|ago|last|earlier|since|reported|"
-    r"announced|told|(?<!\bis )(?<!\bare )(?<!\bbe )(?-i:[a-z]+[a-df-z]ed)|"
+    r"announced|told|(?<!\bis )(?<!\bare )(?<!\bbe )"
+    r"(?!(?:expected|scheduled|slated|poised)\s+(?:to|for)\b)(?-i:[a-z]+[a-df-z]ed)|"
     r"began|came|took|made|met|won|lost|fell|rose|left|held|gave|"
     r"went|saw|became|ran|spent|sold|bought|paid|got|hit|struck|killed|brought)\b",
     re.IGNORECASE,

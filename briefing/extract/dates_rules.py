@@ -344,6 +344,9 @@ _MAY_CONTEXT: Final = re.compile(
 )
 
 
+_THAT_YEAR_AFTER: Final = re.compile(r"\s+of\s+(?:that|the same)(?:\s+\w+)?\s+year\b", re.I)
+
+
 def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """A month without a day or a year: placed in the year the reference date suggests."""
     name = m["m"]
@@ -366,16 +369,11 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
     rel = words(m["rel"])
     focus = _focus_year(m, ctx) if not rel else None
+    if not rel and _THAT_YEAR_AFTER.match(ctx.text, m.end()) and ctx.prior[:4].isdigit():
+        focus = int(ctx.prior[:4])  # "in June of that year": the year the text last named
     if focus is not None:
-        return (
-            relative(
-                _DATE,
-                cal.month_value(focus, month),
-                Precision.MONTH,
-                mod,
-                anchoring=Anchoring.NEARBY,
-            ),
-        )
+        value = cal.month_value(focus, month)
+        return (relative(_DATE, value, Precision.MONTH, mod, anchoring=Anchoring.NEARBY),)
     if rel in ("last", "this past", "past"):
         year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
     elif rel in ("next", "this coming", "coming"):
@@ -786,9 +784,24 @@ def _year_ago_adjective(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 _RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
+_TITLE_BEFORE: Final = re.compile(r"(?:[A-Z][\w.]*|'s|’s)[ \t]+$")
+_PROGRAMME_AFTER: Final = re.compile(r"[ \t]+(?:program|programme|show|newspaper)\b", re.I)
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """A capitalised "Today" inside a sentence names a paper or a programme: it follows a
+    capitalised word or a possessive ("USA Today", "the BBC's Today") or precedes
+    "programme"."""
+    if _PROGRAMME_AFTER.match(text, end):
+        return True
+    return _TITLE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
 def _relative_day(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "yesterday", "late yesterday", "tomorrow morning", "tonight", "last night"."""
     word = words(m["rd"])
+    if m["rd"] == "Today" and not m["mod"] and _in_a_title(ctx.text, m.start("rd"), m.end()):
+        return _NOT_A_DATE  # "USA Today", "the BBC's Today programme"
     part = en.DAY_PARTS.get(words(m["part"]), "")
     offset = {"this": 0, "last": -1}.get(word, _RELATIVE_DAYS.get(word, 0))
     if word == "tonight":

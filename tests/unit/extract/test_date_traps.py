@@ -71,6 +71,9 @@ TRAPS = [
     ("The claim was first reported by the Daily Telegraph on Monday.", ("Monday",)),
     ("Weekly Standard editors met the senator.", ()),
     ("Crews made an overnight stop in Mobile.", ()),
+    ("The spokeswoman told USA Today the budget was cut.", ()),
+    ("The chief executive told the BBC's Today programme he hoped for a fix.", ()),
+    ("Today, the company said, the leak slowed.", ("Today",)),
 ]
 
 

@@ -65,6 +65,12 @@ TENSE = [
         [("November", "2024-11")],
     ),
     (
+        dt.date(2024, 5, 26),
+        "The anger could play into the November elections that are widely expected to hurt "
+        "the party.",
+        [("November", "2024-11")],
+    ),
+    (
         SATURDAY,
         "The deal is scheduled to close Monday, the company said.",
         [("Monday", "2024-09-23")],
@@ -113,6 +119,11 @@ FRAME = [
         FRIDAY,
         "In 2018, sales rose. Shipments fell in August.",
         [("2018", "2018"), ("August", "2024-08")],
+    ),
+    (
+        FRIDAY,
+        "In 1957, the flu reached Britain. In June of that awful year, schools closed.",
+        [("1957", "1957"), ("June", "1957-06")],
     ),
     (
         FRIDAY,
