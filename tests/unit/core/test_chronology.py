@@ -86,7 +86,7 @@ EVENTS = st.lists(
         mod=st.sampled_from([None, Mod.START, Mod.MID, Mod.END]),
     ),
     max_size=12,
-    unique_by=lambda e: e.id + str(e.date.mod),
+    unique_by=lambda e: (e.sources[0].article, e.sources[0].start),  # one event per sentence
 )
 
 
