@@ -337,23 +337,37 @@ def _footnotes_part(word: WordDocument) -> StoryPart:
 
 
 def _write_furniture(word: WordDocument, meta: DocumentMeta) -> None:
-    """Header: running title and marking. Footer: author, marking and "Page X of Y"."""
+    """Header: running title and marking. Footer: author, marking and "Page X of Y".
+
+    The first page carries the title block itself, so its header shows only the marking
+    (as the PDF does); its footer is the same as every other page's.
+    """
     for section in word.sections:
-        header = _emptied(section.header)
-        line = header.add_paragraph(style="Header")
+        section.different_first_page_header_footer = True
+        _header_line(_emptied(section.header), meta, running_title=True)
+        _header_line(_emptied(section.first_page_header), meta, running_title=False)
+        _footer_line(_emptied(section.footer), meta)
+        _footer_line(_emptied(section.first_page_footer), meta)
+
+
+def _header_line(header: _Header | _Footer, meta: DocumentMeta, *, running_title: bool) -> None:
+    line = header.add_paragraph(style="Header")
+    if running_title:
         line.add_run(_clean(meta.title))
-        if meta.marking:
-            line.add_run("\t")
-            _add_marking(line, meta.marking)
-        footer = _emptied(section.footer)
-        line = footer.add_paragraph(style="Footer")
-        line.add_run(_clean(meta.author) + "\t")
-        if meta.marking:
-            _add_marking(line, meta.marking)
-        line.add_run("\tPage ")
-        _add_field(line, "PAGE", "1")
-        line.add_run(" of ")
-        _add_field(line, "NUMPAGES", "1")
+    if meta.marking:
+        line.add_run("\t")
+        _add_marking(line, meta.marking)
+
+
+def _footer_line(footer: _Header | _Footer, meta: DocumentMeta) -> None:
+    line = footer.add_paragraph(style="Footer")
+    line.add_run(_clean(meta.author) + "\t")
+    if meta.marking:
+        _add_marking(line, meta.marking)
+    line.add_run("\tPage ")
+    _add_field(line, "PAGE", "1")
+    line.add_run(" of ")
+    _add_field(line, "NUMPAGES", "1")
 
 
 def _emptied(part: _Header | _Footer) -> _Header | _Footer:

@@ -32,7 +32,7 @@ CASES = {
 DOCX_PARTS = {
     "sample-marks": (
         "word/document.xml", "word/styles.xml", "docProps/core.xml", "word/header1.xml",
-        "word/footer1.xml", "word/settings.xml",
+        "word/header2.xml", "word/footer1.xml", "word/footer2.xml", "word/settings.xml",
     ),
     "sample-footnotes": ("word/document.xml", "word/footnotes.xml"),
 }  # fmt: skip

@@ -278,6 +278,18 @@ def test_header_and_footer_carry_the_marking_in_its_tlp_style(word):
         assert marks[0].style.name == "Marking TLP AMBER"
 
 
+def test_first_page_shows_the_marking_but_not_the_running_title(word):
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    first = "".join(p.text for p in section.first_page_header.paragraphs)
+    later = "".join(p.text for p in section.header.paragraphs)
+    assert "TLP:AMBER" in first
+    assert word.core_properties.title not in first
+    assert word.core_properties.title in later
+    footer = "".join(p.text for p in section.first_page_footer.paragraphs)
+    assert "Page 1 of 1" in footer
+
+
 def test_footer_counts_pages_with_page_and_numpages_fields(word):
     footer = word.sections[0].footer
     instructions = [i.strip() for i in _xpath(footer._element, ".//w:instrText/text()")]
