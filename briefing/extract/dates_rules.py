@@ -76,11 +76,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_YEAR_OUT_OF_RANGE: Final = re.compile(r",?[ \t]+\d{4,}(?![\d.,]\d)")
+"""Four or more figures right after a day and month: a written year outside 1000-2099."""
+
+
 def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Context) -> Norm:
     """A day of a month, with its year given, inferred from the reference date, or unknown."""
     if year is not None:
         found = _safe_date(year, month, day)
         return explicit(_DATE, cal.day_value(found), Precision.DAY) if found else _INVALID
+    if _YEAR_OUT_OF_RANGE.match(ctx.text, m.end()):
+        # "5 June 2150": a year the grammar does not read. Inferring one would date the day
+        # wrongly; leave it unplaced and say why.
+        return replace(
+            unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),
+            reason="its year is outside the years read as dates (1000–2099)",
+        )
     written = _written_year(month, day, m, ctx)
     if written is not None:
         found = _safe_date(written, month, day)
