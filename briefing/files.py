@@ -58,6 +58,9 @@ def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file private (0600); a briefing is meant to be shared, and a
+            # file replaced keeps the permissions it had.
+            os.fchmod(handle.fileno(), _mode(path))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -68,6 +71,14 @@ def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> Path:
         staged.clear()
         raise _cannot_write(path, error) from error
     return Path(tmp_name)
+
+
+def _mode(path: Path) -> int:
+    """The permission bits for ``path``: those of the file it replaces, else rw-r--r--."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o644
 
 
 def _discard(staged: Sequence[tuple[Path, Path]]) -> None:

@@ -500,3 +500,18 @@ def test_disk_full_while_writing_changes_nothing_and_leaves_no_temporary_file(
     monkeypatch.undo()
     assert build(project, capsys).code == 0  # once there is room, the same build succeeds
     assert state(project) != built
+
+
+def test_outputs_are_readable_by_others_and_keep_the_mode_they_had(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build(project, capsys).code == 0
+    pdf = project / "out" / "briefing.pdf"
+    assert pdf.stat().st_mode & 0o777 == 0o644
+    pdf.chmod(0o640)
+
+    add(project, "new.md", NEW)
+    assert build(project, capsys).code == 0
+
+    assert pdf.stat().st_mode & 0o777 == 0o640
+    assert (project / "out" / "briefing.docx").stat().st_mode & 0o777 == 0o644
