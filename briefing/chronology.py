@@ -14,23 +14,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing.model import Chronology, Event, Status
 from briefing.similarity import (
     Profile,
     Weights,
+    cosine,
     differences,
     features,
+    norm,
     profile_of,
     similarity,
+    squared_weights,
     weigh,
     without_span,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from briefing.model import Article, Diagnostic, Fact
 
@@ -76,17 +79,22 @@ def compatible_dates(first: Event, second: Event) -> bool:
     a, b = first.date, second.date
     if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
         return False
-    if (a.first_day, a.last_day) == (b.first_day, b.last_day):
+    return _compatible_intervals(a.first_day, a.last_day, b.first_day, b.last_day)
+
+
+def _compatible_intervals(
+    a_first: dt.date, a_last: dt.date, b_first: dt.date, b_last: dt.date
+) -> bool:
+    """``compatible_dates`` on the days alone, so clustering can test intervals it indexed."""
+    if a_first == b_first and a_last == b_last:
         return True
-    if a.first_day <= b.first_day and b.last_day <= a.last_day:
-        outer = a
-    elif b.first_day <= a.first_day and a.last_day <= b.last_day:
-        outer = b
+    if a_first <= b_first and b_last <= a_last:
+        outer_first, outer_last = a_first, a_last
+    elif b_first <= a_first and a_last <= b_last:
+        outer_first, outer_last = b_first, b_last
     else:
         return False
-    assert outer.first_day is not None  # checked above
-    assert outer.last_day is not None
-    return (outer.last_day - outer.first_day).days < MAX_CONTAINER_DAYS
+    return (outer_last - outer_first).days < MAX_CONTAINER_DAYS
 
 
 def _terms(event: Event) -> frozenset[str]:
@@ -129,8 +137,14 @@ def same_event(
 
 @dataclass(frozen=True, slots=True)
 class _Member:
+    """An event being clustered, with what every comparison needs computed once."""
+
     event: Event
     profile: Profile
+    norm_terms: float
+    """Euclidean norm of ``profile.terms`` under the run's weights."""
+    norm_main: float
+    """Euclidean norm of ``profile.main``."""
 
 
 def _processing_key(event: Event) -> tuple[object, ...]:
@@ -139,54 +153,131 @@ def _processing_key(event: Event) -> tuple[object, ...]:
     return (*sort_key(event), mod, event.date.value, event.text)
 
 
+def _score(member: _Member, other: _Member, squares: Mapping[str, float]) -> float:
+    """``similarity`` of the two sentences when ``_similar`` holds for them, else 0.0.
+
+    The same arithmetic as ``_similar`` and ``similarity`` in the same order (so the same
+    floats, bit for bit), with each sentence's norms taken from its member instead of
+    recomputed for every pair.
+    """
+    shared = member.profile.terms & other.profile.terms
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    score = cosine(shared, member.norm_terms, other.norm_terms, squares)
+    if score < THRESHOLD:
+        return 0.0
+    main = member.profile.main & other.profile.main
+    if cosine(main, member.norm_main, other.norm_main, squares) < THRESHOLD:
+        return 0.0
+    return score
+
+
+@dataclass(slots=True)
+class _Group:
+    """A cluster being built: its members and what the joining rules ask of it."""
+
+    members: list[_Member]
+    intervals: set[tuple[dt.date, dt.date]]
+    """The distinct intervals of its members: a newcomer must be compatible with each."""
+    curated: bool
+    """Whether a member is curated (a second curated event may not join)."""
+
+
 def _clusters(events: Sequence[Event], weights: Weights) -> list[list[_Member]]:
     """Greedy clustering in chronological order: each event joins the most similar group
     whose every member has a compatible date, or starts its own.
 
-    Processing in the total order makes the result independent of the input order.
+    Processing in the total order makes the result independent of the input order. Groups
+    are found through an index of the intervals seen so far (``_IntervalIndex``), so each
+    event is compared with the groups of nearby dates only, never with the whole run.
     """
-    groups: list[list[_Member]] = []
-    by_interval: dict[tuple[dt.date, dt.date], list[int]] = {}
-    for event in sorted(events, key=_processing_key):
-        member = _Member(event, profile(event, weights))
-        best, best_score = -1, 0.0
-        for index in _candidates(event, by_interval):
-            group = groups[index]
-            if event.status in _CURATED and any(m.event.status in _CURATED for m in group):
-                continue
-            if not all(compatible_dates(event, other.event) for other in group):
-                continue
-            score = max(
-                (
-                    similarity(member.profile.terms, other.profile.terms, weights)
-                    for other in group
-                    if _similar(member.profile, other.profile, weights)
-                ),
-                default=0.0,
-            )
-            if score > best_score:
-                best, best_score = index, score
-        if best < 0:
-            best = len(groups)
-            groups.append([])
-        groups[best].append(member)
+    ordered = sorted(events, key=_processing_key)
+    profiles = [profile(event, weights) for event in ordered]
+    squares = squared_weights(weights, (terms for p in profiles for terms in (p.terms, p.main)))
+    groups: list[_Group] = []
+    index = _IntervalIndex()
+    for event, found in zip(ordered, profiles, strict=True):
         first, last = event.date.first_day, event.date.last_day
         assert first is not None  # only anchored events are clustered
         assert last is not None
-        indexes = by_interval.setdefault((first, last), [])
-        if best not in indexes:
-            indexes.append(best)
-    return groups
+        member = _Member(event, found, norm(found.terms, squares), norm(found.main, squares))
+        curated = event.status in _CURATED
+        best, best_score = -1, 0.0
+        for candidate in index.candidates(first, last):
+            group = groups[candidate]
+            if curated and group.curated:
+                continue
+            if not all(_compatible_intervals(first, last, *seen) for seen in group.intervals):
+                continue
+            score = max((_score(member, other, squares) for other in group.members), default=0.0)
+            if score > best_score:
+                best, best_score = candidate, score
+        if best < 0:
+            best = len(groups)
+            groups.append(_Group(members=[], intervals=set(), curated=False))
+        group = groups[best]
+        group.members.append(member)
+        group.intervals.add((first, last))
+        group.curated = group.curated or curated
+        index.add(first, last, best)
+    return [group.members for group in groups]
 
 
-def _candidates(event: Event, by_interval: dict[tuple[dt.date, dt.date], list[int]]) -> list[int]:
-    """Groups holding an event whose interval is compatible with this event's, in group order."""
-    found: set[int] = set()
-    for (first, last), indexes in by_interval.items():
-        probe = dataclasses.replace(event.date, first_day=first, last_day=last)
-        if compatible_dates(event, dataclasses.replace(event, date=probe)):
-            found.update(indexes)
-    return sorted(found)
+@dataclass(slots=True)
+class _IntervalIndex:
+    """Which groups hold an event of which interval, searchable by date.
+
+    Two intervals are compatible when equal, or when one holds the other and spans less than
+    ``MAX_CONTAINER_DAYS``; so a compatible interval other than an equal one starts at most
+    ``MAX_CONTAINER_DAYS - 1`` days before the probe's last day and no later than it, and a
+    lookup reads that many days of ``by_start``. Inverted intervals (last before first), which
+    that reasoning does not cover, are compared one by one.
+    """
+
+    groups: dict[tuple[dt.date, dt.date], list[int]] = field(default_factory=dict)
+    """Interval -> the groups holding an event with it, in the order they got it."""
+    by_start: dict[dt.date, list[dt.date]] = field(default_factory=dict)
+    """First day -> the last days of the (regular) intervals starting then."""
+    inverted: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+
+    def add(self, first: dt.date, last: dt.date, group: int) -> None:
+        """Record that ``group`` holds an event of this interval."""
+        indexes = self.groups.get((first, last))
+        if indexes is None:
+            self.groups[(first, last)] = indexes = []
+            if first <= last:
+                self.by_start.setdefault(first, []).append(last)
+            else:
+                self.inverted.append((first, last))
+        if group not in indexes:
+            indexes.append(group)
+
+    def candidates(self, first: dt.date, last: dt.date) -> list[int]:
+        """Groups holding an event whose interval is compatible with this one, in group order."""
+        if first > last:
+            seen: Iterable[tuple[dt.date, dt.date]] = self.groups
+        else:
+            seen = [*self._near(first, last), *self.inverted]
+        found: set[int] = set()
+        for other in seen:
+            if _compatible_intervals(first, last, *other):
+                found.update(self.groups[other])
+        return sorted(found)
+
+    def _near(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
+        """The regular intervals that may be compatible with a regular one."""
+        near = [(first, last)] if (first, last) in self.groups else []
+        if (last - first).days >= MAX_CONTAINER_DAYS:
+            return near  # only an equal interval is compatible with a wide one
+        reach = min(MAX_CONTAINER_DAYS - 1, (last - dt.date.min).days)
+        for back in range(reach + 1):
+            start = last - dt.timedelta(days=back)
+            near.extend(
+                (start, end)
+                for end in self.by_start.get(start, ())
+                if end != last or start != first
+            )
+        return near
 
 
 def _representative(group: Sequence[Event]) -> Event:

@@ -212,6 +212,36 @@ def similarity(first: frozenset[str], second: frozenset[str], weights: Weights) 
     return shared / (norm_first * norm_second)
 
 
+def squared_weights(weights: Weights, term_sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """``weights.weight(term) ** 2`` for every term of the sets.
+
+    Comparing many pairs of one run needs each term's squared weight again and again; taken
+    from this table, it is computed once (the same float as ``similarity`` computes).
+    """
+    squares: dict[str, float] = {}
+    for terms in term_sets:
+        for term in terms:
+            if term not in squares:
+                squares[term] = weights.weight(term) ** 2
+    return squares
+
+
+def norm(terms: frozenset[str], squares: Mapping[str, float]) -> float:
+    """The norm ``similarity`` divides by, computed once per sentence instead of once per pair."""
+    return math.sqrt(sum(squares[term] for term in terms))
+
+
+def cosine(
+    shared: frozenset[str], norm_first: float, norm_second: float, squares: Mapping[str, float]
+) -> float:
+    """``similarity`` from the terms two sets share and their ``norm``: the same value, bit for
+    bit, when ``shared`` is ``first & second`` (the sum runs over the same set in its order)."""
+    total = sum(squares[term] for term in shared)
+    if total == 0.0:
+        return 0.0
+    return total / (norm_first * norm_second)
+
+
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>\s?(?:%|per ?cent|million|billion|"
     r"bn|m\b|thousand|hundred))?(?![\w])"
