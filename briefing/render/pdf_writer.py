@@ -112,6 +112,10 @@ _TABLE_FONT_SIZE = 8.5
 _HEADING_ROOM = 30 * mm
 _NOTE_RULE_ROOM = 8.0
 """Space above a page's notes for the short rule that separates them from the text."""
+_WINDOW_ROWS = 64
+"""Rows of a long table handed to reportlab at a time: more than any page holds (a row is at
+least one 11.5 pt line plus 9 pt of padding), few enough that a page break costs no more
+than a window (reportlab re-measures every remaining row of a table at each page break)."""
 _MAX_PASSES = 8
 """Layout passes before giving up on a stable page count and note placement."""
 _NOTE_CALLBACK = "briefing_note"
@@ -352,6 +356,27 @@ class _HeadingParagraph(Paragraph):
         self.outline_level = level
 
 
+class _CellParagraph(Paragraph):
+    """A table cell's paragraph that breaks its lines once per width.
+
+    Reportlab wraps every cell again whenever a table is measured, split or drawn, and a
+    long table is measured again after each page break; the lines depend only on the width
+    (``Paragraph.wrap`` ignores the height), so the last wrap is kept and reused while its
+    lines are (``Paragraph.split`` may drop them).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 -- reportlab's signature
+        """The size for this width, breaking lines only when the width is new."""
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth and hasattr(self, "blPara"):
+            return wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 class _Table(RLTable):
     """A table whose rows stay whole on a page, except a row too tall for any page.
 
@@ -367,6 +392,86 @@ class _Table(RLTable):
             return parts
         self.splitInRow = 1
         return list(super().split(availWidth, availHeight))
+
+
+class _LongTable(Flowable):
+    """A table of many rows, given to reportlab a window of rows at a time.
+
+    Pages come out as one reportlab table would give them (header row repeated at the top
+    of each page, zebra restarting there, rows kept whole), but each page break splits a
+    table of ``_WINDOW_ROWS`` rows rather than of all the rows left, so a long chronology
+    costs time in proportion to its rows, not to their square.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[Flowable],
+        rows: Sequence[Sequence[Flowable]],
+        widths: list[float],
+        *,
+        split_in_row: int = 0,
+        rule_above: bool = False,
+    ) -> None:
+        super().__init__()
+        self._header = header
+        self._rows = rows
+        self._widths = widths
+        self._split_in_row = split_in_row
+        """Reportlab's ``splitInRow`` of the table this one continues: once a row has been
+        split inside, every later part may split rows inside too (``_Table``)."""
+        self._rule_above = rule_above
+        """Whether the first row has a hairline above: it follows a break between rows."""
+        self._whole: _Table | None = None
+        """The whole table, when its first window fits a page after all (tiny rows)."""
+        self.hAlign = "LEFT"
+
+    def _table(self, rows: Sequence[Sequence[Flowable]]) -> _Table:
+        table = _table_of(self._header, rows, self._widths, rule_above=self._rule_above)
+        table.splitInRow = self._split_in_row
+        return table
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 -- reportlab's signature
+        """The first window's size: taller than the space means the table must be split.
+
+        Only when the window fits (rows so short that a page holds more than a window) is
+        the whole table measured, and then it stands in for this one.
+        """
+        if self._whole is None:
+            width, height = self._table(self._rows[:_WINDOW_ROWS]).wrap(availWidth, availHeight)
+            if height > availHeight:
+                self.width, self.height = width, height
+                return width, height
+            self._whole = self._table(self._rows)
+        self.width, self.height = self._whole.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 -- reportlab's signature
+        """What fits of the first window, then the rows left (a plain table once few)."""
+        if self._whole is not None:
+            return self._whole.split(availWidth, availHeight)
+        parts = self._table(self._rows[:_WINDOW_ROWS]).split(availWidth, availHeight)
+        if len(parts) != 2:  # nothing fits here (try the next page), or a bug: never all
+            return parts
+        first, second = parts
+        # The second part is the window's rest (its first row maybe the rest of a row split
+        # inside) under the repeated header: its rows continue with the rows after the window,
+        # in a fresh table styled as reportlab styles a split-off part.
+        kept: int = len(first._cellvalues) - 1  # type: ignore[attr-defined] # reportlab's rows
+        left: list[list[Flowable]] = second._cellvalues[1:]  # type: ignore[attr-defined] # reportlab's rows
+        rest = [*left, *self._rows[_WINDOW_ROWS:]]
+        tail = _LongTable(
+            self._header,
+            rest,
+            self._widths,
+            split_in_row=second.splitInRow,  # type: ignore[attr-defined] # reportlab's flag
+            rule_above=kept + len(left) == min(len(self._rows), _WINDOW_ROWS),
+        )
+        return [first, tail._table(rest) if len(rest) <= _WINDOW_ROWS else tail]
+
+    def draw(self) -> None:
+        """Draw the whole table (only reached when it was short enough to stand in)."""
+        assert self._whole is not None, "a long table is split before it is drawn"
+        self._whole.drawOn(self.canv, 0, 0)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -527,7 +632,7 @@ class _StoryBuilder:
         aligns = [*table.align, *(Align.LEFT,) * width][:width]
         data = [
             [
-                Paragraph(
+                _CellParagraph(
                     self.markup(cell, bold=index == 0),
                     _aligned(self.styles.header_cell if index == 0 else self.styles.cell, align),
                 )
@@ -537,8 +642,11 @@ class _StoryBuilder:
         ]
         texts = [[plain_text(row[column]) for row in rows] for column in range(width)]
         widths = column_widths(texts, _TEXT_WIDTH, _measure_cell, padding=2 * _CELL_PADDING_X)
-        flowable = _Table(
-            data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", style=_table_style()
+        header, body = data[0], data[1:]
+        flowable: Flowable = (
+            _LongTable(header, body, list(widths))
+            if len(body) > _WINDOW_ROWS
+            else _table_of(header, body, list(widths))
         )
         return [Spacer(0, 2), flowable, Spacer(0, 8)]
 
@@ -621,9 +729,32 @@ def _measure_cell(text: str) -> float:
     return max(pdfmetrics.stringWidth(line, _BOLD, _TABLE_FONT_SIZE) for line in text.split("\n"))
 
 
-def _table_style() -> TableStyle:
+def _table_of(
+    header: Sequence[Flowable],
+    rows: Sequence[Sequence[Flowable]],
+    widths: list[float],
+    *,
+    rule_above: bool = False,
+) -> _Table:
+    """A table with its header row repeated on each page it runs onto.
+
+    With ``rule_above`` the first row has a hairline above it, as reportlab draws on the
+    part it splits off a table between two rows (the line that ended the row before).
+    """
+    return _Table(
+        [list(header), *(list(row) for row in rows)],
+        colWidths=widths,
+        repeatRows=1,
+        hAlign="LEFT",
+        style=_table_style(rule_above=rule_above),
+    )
+
+
+def _table_style(*, rule_above: bool = False) -> TableStyle:
+    above = [("LINEABOVE", (0, 1), (-1, 1), 0.25, colors.HexColor(_HAIRLINE))]
     return TableStyle(
         [
+            *(above if rule_above else []),
             # reportlab's default cell font is Helvetica, which would be referenced unembedded.
             ("FONTNAME", (0, 0), (-1, -1), _REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
