@@ -37,6 +37,7 @@ from briefing.timeline.file import (
     HEADER,
     dump,
     entries_of,
+    mark_new_lines,
     new_entry,
     parse,
     refresh_entry,
@@ -167,9 +168,10 @@ def merge(
     if changes or additions:
         # Work on a copy parsed from the text, so the Timeline stays as it was read.
         document = parse(text, path)
+        first_build = not entries_of(document)
         _apply(document, changes, additions)
         text = dump(document)
-        reading = read_entries(parse(text, path), path)  # lines as they are in the new text
+        reading = _reread(document, text, path, first_build=first_build)
     events, problems = shown(reading.entries, by_id, known_articles, path)
     cache_text = cache_text_of(extracted, reading.ids)
     cache_notes = tuple(d for d in timeline.diagnostics if d.code == CACHE_UNREADABLE)
@@ -181,6 +183,22 @@ def merge(
         cache_text=cache_text,
         cache_changed=cache_text != timeline.cache_text,
     )
+
+
+def _reread(document: CommentedMap, text: str, path: Path, *, first_build: bool) -> Reading:
+    """The entries as they are in the new text, lines included.
+
+    Parsing the text just dumped is most of a merge's time on a large timeline. When every
+    entry is one ``merge`` just wrote, the document itself is read instead, with the lines
+    found in the text (``mark_new_lines``): the same entries, since a value ``dump`` writes
+    parses back to itself. Anything else (an existing file, an entry that cannot be read,
+    a text of another shape) is parsed as before, so its lines and diagnostics are exact.
+    """
+    if first_build and mark_new_lines(document, text):
+        reading = read_entries(document, path)
+        if not reading.diagnostics:
+            return reading
+    return read_entries(parse(text, path), path)  # lines as they are in the new text
 
 
 def _index_fresh(fresh: tuple[Event, ...]) -> tuple[dict[str, Event], tuple[Diagnostic, ...]]:

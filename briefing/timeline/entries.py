@@ -158,8 +158,10 @@ def _bad(path: Path, line: int, message: str) -> Diagnostic:
 
 
 def _key_line(item: CommentedMap, key: str) -> int:
-    if key in item:
-        line: int = item.lc.key(key)[0] + 1
+    """The line of a key, else of the entry (a key written by ``merge`` has no position)."""
+    position = (item.lc.data or {}).get(key) if key in item else None
+    if position is not None:
+        line: int = position[0] + 1
         return line
     first: int = item.lc.line + 1
     return first

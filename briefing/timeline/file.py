@@ -156,6 +156,52 @@ def dump(document: CommentedMap) -> str:
     return stream.getvalue()
 
 
+_ENTRY_START = "  - "
+"""How ``dump`` starts an entry of the ``events:`` list, and nothing else, at a line's start,
+when every value is printable text: an entry's keys are indented by four spaces, and a value
+too long for one line continues on lines indented at least as much."""
+
+
+def mark_new_lines(document: CommentedMap, text: str) -> bool:
+    """Record on the entries of a document only ``merge`` wrote the lines ``dump`` gave them.
+
+    This is what ``parse(text)`` would record for the entries themselves (the line of each
+    entry's first key), without parsing ``text`` again: for a timeline whose every entry
+    ``merge`` just wrote, reading the document and reading its parsed text agree. Returns
+    False, recording nothing, when the text does not have the expected shape (one entry
+    start per entry, under a top-level ``events:``) or a value holds a character YAML may
+    read back otherwise (a line break or other control character: ``\\x85`` comes back
+    as a space); parse the text then.
+    """
+    items = entries_of(document)
+    lines = text.split("\n")
+    try:
+        first = lines.index("events:")
+    except ValueError:
+        return False
+    starts = [n for n, line in enumerate(lines) if line.startswith(_ENTRY_START)]
+    if len(starts) != len(items) or (starts and starts[0] <= first):
+        return False
+    if not all(isinstance(item, CommentedMap) and _printable(item) for item in items):
+        return False
+    column = len(_ENTRY_START)
+    for index, (item, line) in enumerate(zip(items, starts, strict=True)):
+        items.lc.add_kv_line_col(index, [line, column])
+        item.lc.line, item.lc.col = line, column
+    return True
+
+
+def _printable(value: object) -> bool:
+    """Whether every text in a value (an entry, its sources) is printable characters only."""
+    if isinstance(value, str):
+        return value.isprintable()
+    if isinstance(value, CommentedMap):
+        return all(_printable(key) and _printable(item) for key, item in value.items())
+    if isinstance(value, CommentedSeq):
+        return all(_printable(item) for item in value)
+    return True
+
+
 def entries_of(document: CommentedMap) -> CommentedSeq:
     """The ``events:`` list, created (empty) when the file has none yet."""
     events = document.get("events")
