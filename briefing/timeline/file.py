@@ -170,8 +170,8 @@ def mark_new_lines(document: CommentedMap, text: str) -> bool:
     ``merge`` just wrote, reading the document and reading its parsed text agree. Returns
     False, recording nothing, when the text does not have the expected shape (one entry
     start per entry, under a top-level ``events:``) or a value holds a character YAML may
-    read back otherwise (a line break or other control character: ``\\x85`` comes back
-    as a space); parse the text then.
+    read back otherwise (a control character
+    or a break other than a newline: ``\\x85`` comes back as a space); parse the text then.
     """
     items = entries_of(document)
     lines = text.split("\n")
@@ -191,10 +191,14 @@ def mark_new_lines(document: CommentedMap, text: str) -> bool:
     return True
 
 
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+"""Controls and breaks other than "\\n": YAML may read them back otherwise (NEL as a space)."""
+
+
 def _printable(value: object) -> bool:
-    """Whether every text in a value (an entry, its sources) is printable characters only."""
+    """Whether every text in a value (an entry, its sources) reads back from YAML unchanged."""
     if isinstance(value, str):
-        return value.isprintable()
+        return _UNSAFE.search(value) is None
     if isinstance(value, CommentedMap):
         return all(_printable(key) and _printable(item) for key, item in value.items())
     if isinstance(value, CommentedSeq):
