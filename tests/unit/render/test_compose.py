@@ -137,3 +137,38 @@ def test_project_template_wins_over_the_packaged_one(tmp_path: Path) -> None:
 def test_unknown_template_name_lists_the_available_ones() -> None:
     with pytest.raises(TemplateError, match="briefing"):
         find_template("nonexistent", None)
+
+
+def test_sources_list_gives_author_access_date_and_reliability_grade() -> None:
+    source = Article(
+        id="a",
+        path=Path("articles/a.md"),
+        text="Text.",
+        title="Mali attack",
+        publisher="Le Monde",
+        author="Jane Roe",
+        url="https://example.org/a",
+        published=dt.date(2025, 9, 18),
+        accessed=dt.date(2025, 9, 20),
+        reliability="B2",
+    )
+    chronology = chronology_of(event("2025-09-17", "Attack.", article="a"), source)
+    document = compose(chronology, OPTIONS, project=None)
+    sources = [b for b in document.blocks if isinstance(b, ListBlock)][-1]
+    entry = sources.items[0][0]
+    assert isinstance(entry, Paragraph)
+    said = "".join(
+        getattr(c, "text", "")
+        or "".join(getattr(x, "text", "") for x in getattr(c, "children", ()))
+        for c in entry.children
+    )
+    for part in (
+        "Mali attack",
+        "by Jane Roe",
+        "Le Monde",
+        "18 September 2025",
+        "https://example.org/a",
+        "Accessed 20 September 2025",
+        "(Admiralty): B2",
+    ):
+        assert part in said, part
