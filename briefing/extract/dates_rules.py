@@ -766,7 +766,9 @@ def _fiscal_year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     kind = words(m["kind"])
     if m["ended"]:
         return (replace(vague(_DURATION, "P1Y"), trim_start=0),) if kind != "full" else _NOT_A_DATE
-    if not kind and not re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
+    if not kind and not re.search(
+        r"\bfor\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.IGNORECASE
+    ):
         return _NOT_A_DATE
     if ctx.ref is None:
         return (unanchored(_DATE, "XXXX", Precision.YEAR),)
@@ -1108,6 +1110,9 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
             # "a day-long strike": the article belongs to the noun, not to the duration
             trim = m.start("unit") - m.start()
             return (replace(vague(_DURATION, duration_value(unit, 1)), trim_start=trim),)
+    trim = _determiner_trim(m, quantity, raw)
+    if trim:
+        return (replace(vague(_DURATION, duration_value(unit, number(raw))), trim_start=trim),)
     n = number(raw) if raw else (1.0 if quantity in _ONE_MORE or not m["plural"] else None)
     if m["half"] and n is not None:
         n += 0.5
@@ -1118,6 +1123,24 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if quantity == "these" and not raw and unit == "D":
         return (vague(_DATE, "PRESENT_REF"),)  # "these days" is now, not a number of days
     return (vague(_DURATION, duration_value(unit, n)),)
+
+
+_DETERMINERS: Final = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
+
+
+def _determiner_trim(m: re.Match[str], quantity: str, raw: str) -> int:
+    """How far a determiner of an adjectival duration stays outside the span: 0 when none.
+
+    "the 14-day waiting period", "its two-year plan", "the two day rally": a number joined to
+    a singular unit qualifies the noun after it, and the determiner belongs to that noun, as
+    with "a third-quarter loss". Plural units ("the nine months") keep their article.
+    """
+    if quantity not in _DETERMINERS or not raw or m["plural"] or m["suffix"]:
+        return 0
+    n = number(raw)
+    if n is None or (n <= 1 and m.string[m.end("n") : m.start("unit")] != "-"):
+        return 0
+    return m.start("n") - m.start()
 
 
 def _half_unit(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -1352,8 +1375,9 @@ RULES: Final = (
     ),
     _rule(
         "fiscal_year",
-        r"the (?P<kind>fiscal |full |calendar )?year(?P<ended> (?:that )?(?:ended|ending|to))?"
-        r"(?=[\s,.;])",
+        # "ended"/"ending" introduce the period's last day, a TIMEX of its own: outside the span
+        r"the (?P<kind>fiscal |full |calendar )?year"
+        r"(?=(?P<ended> (?:that )?(?:ended|ending|to))?[\s,.;])",
         _fiscal_year,
     ),
     _rule(
