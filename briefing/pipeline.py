@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from briefing import chronology as chronology_stage
-from briefing import timeline
+from briefing import extract_cache, timeline
 from briefing.config import Options
 from briefing.extract.events import ExtractResult, extract
 from briefing.files import write_all_atomic
 from briefing.ingest import count_files, read_folder
-from briefing.model import Chronology, Diagnostic, Document
+from briefing.model import Article, Chronology, Diagnostic, Document
 from briefing.render import docx_writer, json_export, pdf_writer, table_exports
 from briefing.render.compose import compose, markdown
 from briefing.timeline.lock import lock
@@ -28,7 +28,6 @@ from briefing.timeline.lock import lock
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from briefing.model import Article, Event, Fact
 
 _T = TypeVar("_T")
 
@@ -141,14 +140,42 @@ def read(
 
 
 def extract_all(
-    articles: Sequence[Article], *, jobs: int = 1, progress: Progress = quiet
+    articles: Sequence[Article],
+    *,
+    jobs: int = 1,
+    progress: Progress = quiet,
+    cache: Path | None = None,
 ) -> tuple[ExtractResult, ...]:
     """``extract`` over every article, in order, on ``jobs`` processes.
 
-    ``extract`` is pure, so the results are the same for any ``jobs``; ``pool.map`` keeps
-    the input order. Workers start through a fork server rather than a plain fork: the
-    caller may run threads (a progress bar's monitor), and forking a threaded process is
-    unsafe.
+    With ``cache`` (a project folder), results that ``remember`` stored for an article read
+    the same way by the same code are taken from its content-hash cache, and only new or
+    changed articles are extracted. ``extract`` is pure, so the results are the same for any
+    ``jobs`` and with or without the cache.
+    """
+    keys = [extract_cache.key(article) for article in articles] if cache is not None else []
+    hits = extract_cache.lookup(cache, keys) if cache is not None else {}
+    missing = [a for i, a in enumerate(articles) if not keys or keys[i] not in hits]
+    fresh = iter(_extract_many(missing, jobs=jobs, progress=progress))
+    return tuple(
+        hits[keys[i]] if keys and keys[i] in hits else next(fresh) for i in range(len(articles))
+    )
+
+
+def remember(cache: Path, articles: Sequence[Article], results: Sequence[ExtractResult]) -> None:
+    """Store the results not cached yet; called once a run's outputs are safely written."""
+    for article, result in zip(articles, results, strict=True):
+        extract_cache.store(cache, extract_cache.key(article), result)
+
+
+def _extract_many(
+    articles: Sequence[Article], *, jobs: int, progress: Progress
+) -> Iterable[ExtractResult]:
+    """``extract`` over ``articles`` in order, on a process pool when it pays.
+
+    Workers start through a fork server rather than a plain fork: the caller may run threads
+    (a progress bar's monitor), and forking a threaded process is unsafe; ``pool.map`` keeps
+    the input order.
     """
     total = len(articles)
     if jobs <= 1 or total < _PARALLEL_FROM:
@@ -173,19 +200,31 @@ def stored_statuses(options: Options) -> dict[str, int]:
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Curated:
+    """A run's reading: the chronology, the merged timeline, and what extraction produced."""
+
+    chronology: Chronology
+    merged: timeline.Merged
+    articles: tuple[Article, ...]
+    results: tuple[ExtractResult, ...]
+
+
 def curate(
     options: Options, *, jobs: int = 1, progress: Progress = quiet
 ) -> tuple[Chronology, timeline.Merged]:
     """Read, extract (on ``jobs`` processes) and merge into the curated timeline; nothing is
     written."""
+    run = _curate(options, jobs=jobs, progress=progress)
+    return run.chronology, run.merged
+
+
+def _curate(options: Options, *, jobs: int, progress: Progress) -> Curated:
     articles, diagnostics = read(options, progress=progress)
-    fresh: list[Event] = []
-    facts: list[Fact] = []
-    found: list[Diagnostic] = list(diagnostics)
-    for result in extract_all(articles, jobs=jobs, progress=progress):
-        fresh.extend(result.events)
-        facts.extend(result.facts)
-        found.extend(result.diagnostics)
+    results = extract_all(articles, jobs=jobs, progress=progress, cache=options.inputs[0])
+    fresh = [event for result in results for event in result.events]
+    facts = [fact for result in results for fact in result.facts]
+    found = [*diagnostics, *(d for result in results for d in result.diagnostics)]
     stored = timeline.load(timeline_path(options))
     merged = timeline.merge(
         stored, tuple(fresh), known_articles=frozenset(article.id for article in articles)
@@ -194,14 +233,16 @@ def curate(
     ordered = chronology_stage.order(
         merged.events, articles, found, reviewed_only=options.reviewed_only, facts=facts
     )
-    return ordered, merged
+    return Curated(chronology=ordered, merged=merged, articles=articles, results=results)
 
 
 def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
     """Merge new extraction into ``timeline.yaml`` and write it; render nothing."""
     with lock(options.inputs[0]):
-        ordered, merged = curate(options, jobs=jobs, progress=progress)
+        run = _curate(options, jobs=jobs, progress=progress)
+        ordered, merged = run.chronology, run.merged
         timeline.save(timeline_path(options), merged)
+        remember(options.inputs[0], run.articles, run.results)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered, outputs=written, diagnostics=ordered.diagnostics, merged=merged
@@ -216,7 +257,8 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
     a full disk or an unwritable folder leaves the previous timeline and documents as they were.
     """
     with lock(options.inputs[0]):
-        ordered, merged = curate(options, jobs=jobs, progress=progress)
+        run = _curate(options, jobs=jobs, progress=progress)
+        ordered, merged = run.chronology, run.merged
         project = options.inputs[0]
         text = markdown(ordered, options, project=project)
         composed = Composed(
@@ -235,6 +277,7 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
             notes.extend(output.diagnostics)
         with write_all_atomic(rendered):
             timeline.save(timeline_path(options), merged)
+        remember(project, run.articles, run.results)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered,

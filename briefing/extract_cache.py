@@ -1,0 +1,217 @@
+"""A content-hash cache of extraction results, so a rebuild re-extracts only what changed.
+
+Each article's ``ExtractResult`` is stored as JSON under ``<project>/.briefing-cache/extract/``,
+named by a hash of the article as read (text, metadata, line map) and of the extraction code
+itself, so an edited article or a new version of the tagger misses the cache. JSON rather
+than pickle: a project folder shared between analysts must never be able to run code. The
+folder is safe to delete at any time; a damaged entry is simply extracted again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.errors import RenderError
+from briefing.extract.events import ExtractResult
+from briefing.files import write_atomic
+from briefing.model import (
+    Anchoring,
+    Article,
+    DateMention,
+    Diagnostic,
+    Event,
+    Fact,
+    Level,
+    Mod,
+    Precision,
+    SourceRef,
+    TimexType,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+CACHE_DIR = Path(".briefing-cache") / "extract"
+"""Where, inside a project folder, the entries live."""
+
+_PACKAGE = Path(__file__).resolve().parent
+_CODE = ("extract", "timex.py", "model.py", "ingest")
+"""What extraction results depend on besides the article: a change here misses the cache."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the extraction code's source files (same code, same results)."""
+    digest = hashlib.sha256()
+    for name in _CODE:
+        root = _PACKAGE / name
+        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        for path in files:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(article: Article) -> str:
+    """The cache key of an article: its full reading (``repr`` covers every field) and the code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(repr(article).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def lookup(project: Path, keys: Iterable[str]) -> dict[str, ExtractResult]:
+    """The cached results among ``keys`` (from ``key``); a key without a usable entry is absent."""
+    found: dict[str, ExtractResult] = {}
+    for name in keys:
+        path = project / CACHE_DIR / f"{name}.json"
+        try:
+            found[name] = _result(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            # Missing, half-written by a killed process, or from an older layout: extract again.
+            continue
+    return found
+
+
+def store(project: Path, name: str, result: ExtractResult) -> None:
+    """Remember ``result`` under ``name`` unless it is there; an unwritable project is left
+    alone."""
+    path = project / CACHE_DIR / f"{name}.json"
+    if path.is_file():
+        return
+    data = json.dumps(_result_data(result), ensure_ascii=False, separators=(",", ":"))
+    with contextlib.suppress(RenderError):  # the cache only saves time; never fail a run for it
+        write_atomic(path, data.encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON codec of the result types
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text is not None else None
+
+
+def _mention_data(mention: DateMention) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "type": mention.type.value,
+        "value": mention.value,
+        "precision": mention.precision.value,
+        "mod": mention.mod.value if mention.mod is not None else None,
+        "end_value": mention.end_value,
+        "first_day": _iso(mention.first_day),
+        "last_day": _iso(mention.last_day),
+        "anchoring": mention.anchoring.value,
+        "inferred": mention.inferred,
+        "reason": mention.reason,
+    }
+
+
+def _mention(data: dict[str, Any]) -> DateMention:
+    return DateMention(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        type=TimexType(data["type"]),
+        value=data["value"],
+        precision=Precision(data["precision"]),
+        mod=Mod(data["mod"]) if data["mod"] is not None else None,
+        end_value=data["end_value"],
+        first_day=_day(data["first_day"]),
+        last_day=_day(data["last_day"]),
+        anchoring=Anchoring(data["anchoring"]),
+        inferred=data["inferred"],
+        reason=data["reason"],
+    )
+
+
+def _refs_data(refs: tuple[SourceRef, ...]) -> list[list[Any]]:
+    return [[ref.article, ref.start, ref.end] for ref in refs]
+
+
+def _refs(data: list[list[Any]]) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(article=a, start=s, end=e) for a, s, e in data)
+
+
+def _result_data(result: ExtractResult) -> dict[str, Any]:
+    return {
+        "events": [
+            {
+                "id": event.id,
+                "date": _mention_data(event.date),
+                "text": event.text,
+                "sources": _refs_data(event.sources),
+                "attribution": event.attribution,
+                "claim": event.claim,
+            }
+            for event in result.events
+        ],
+        "facts": [
+            {
+                "text": fact.text,
+                "sources": _refs_data(fact.sources),
+                "as_of": _iso(fact.as_of),
+                "attribution": fact.attribution,
+                "claim": fact.claim,
+            }
+            for fact in result.facts
+        ],
+        "diagnostics": [
+            {
+                "level": d.level.value,
+                "code": d.code,
+                "message": d.message,
+                "path": d.path.as_posix() if d.path is not None else None,
+                "line": d.line,
+            }
+            for d in result.diagnostics
+        ],
+    }
+
+
+def _result(data: dict[str, Any]) -> ExtractResult:
+    return ExtractResult(
+        events=tuple(
+            Event(
+                id=item["id"],
+                date=_mention(item["date"]),
+                text=item["text"],
+                sources=_refs(item["sources"]),
+                attribution=item["attribution"],
+                claim=item["claim"],
+            )
+            for item in data["events"]
+        ),
+        facts=tuple(
+            Fact(
+                text=item["text"],
+                sources=_refs(item["sources"]),
+                as_of=_day(item["as_of"]),
+                attribution=item["attribution"],
+                claim=item["claim"],
+            )
+            for item in data["facts"]
+        ),
+        diagnostics=tuple(
+            Diagnostic(
+                level=Level(item["level"]),
+                code=item["code"],
+                message=item["message"],
+                path=Path(item["path"]) if item["path"] is not None else None,
+                line=item["line"],
+            )
+            for item in data["diagnostics"]
+        ),
+    )
