@@ -496,7 +496,7 @@ def _ordinal_quarter_value(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     unit = words(m["unit"]) if m["unit"] else "quarter"
     raw = words(m["ord"] or m["qq"])
     ordinals = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-    ordinals |= {"fourth": 4, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+    ordinals |= {"fourth": 4, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4, "last": 2, "latter": 2}
     n = ordinals.get(raw, 4 if unit == "quarter" else 2)
     if unit == "half" and n > 2:
         return _NOT_A_DATE
@@ -1194,6 +1194,12 @@ def _ref(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 # The rule table
 
 
+def _two_quarters(m: re.Match[str], _ctx: Context) -> tuple[Norm, ...]:
+    """ "the first two quarters of 1990": a named half of that year, like "the first half"."""
+    half = 1 if words(m["end"]) == "first" else 2
+    return (explicit(_DATE, f"{year_of(m['y'])}-H{half}", Precision.HALF),)
+
+
 def _rule(name: str, pattern: str, handler: Handler) -> Rule:
     """Compile a rule; every rule starts at a word boundary ("now" is not in "know")."""
     return Rule(name, re.compile(rf"(?<!\w)(?:{g.spaced(pattern)})", re.IGNORECASE), handler)
@@ -1290,11 +1296,17 @@ RULES: Final = (
         r"(?:(?P<poss>this|last|next) year's )?"
         r"(?:(?:fiscal|year-ago|year-earlier|comparable|latest|current|flat|same)~)*"
         rf"(?:{g.year('qy')} )?(?:fiscal~)?"
-        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)~(?:fiscal~)?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|(?:last|latter)(?=~half))~(?:fiscal~)?"
         r"(?P<unit>quarter|half)(?!\w)"
         rf"(?:,? (?:of )?(?:fiscal )?{g.year('qy2')}| (?P<rel>this|last|next) year)?"
         r"|(?P<qq>Q[1-4])(?:,? (?P<qy3>(?:19|20)\d\d))?(?!\w))",
         lambda m, ctx: _ordinal_quarter(m, ctx) if not m["qy3"] else _q_year(m),
+    ),
+    _rule(
+        "two_quarters",
+        r"the (?P<end>first|second|last|final) two quarters,? (?:of |in )?(?:fiscal )?"
+        rf"{g.year('y')}",
+        _two_quarters,
     ),
     _rule(
         "quarter_relative",

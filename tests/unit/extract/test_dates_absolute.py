@@ -112,3 +112,36 @@ def test_ranges_are_one_mention_with_a_start_and_an_end_value(sentence, span, fi
 def test_between_two_months_gives_both_months():
     found = find_dates("Fighting raged between March and May.", reference=REF)
     assert [(m.text, m.value) for m in found] == [("March", "2024-03"), ("May", "2024-05")]
+
+
+HALVES_OF_A_YEAR = [
+    # TIMEX3 names a half of a year H1/H2, whichever words name it.
+    ("Output should recover in the last half of 2025.", "the last half of 2025", "2025-H2"),
+    ("Orders slumped in the latter half of 2022.", "the latter half of 2022", "2022-H2"),
+    (
+        "The cuts run through the first two quarters of 2025.",
+        "the first two quarters of 2025",
+        "2025-H1",
+    ),
+    (
+        "Margins improved in the last two quarters of 2023.",
+        "the last two quarters of 2023",
+        "2023-H2",
+    ),
+    (
+        "Hiring slowed over the final two quarters of 2021.",
+        "the final two quarters of 2021",
+        "2021-H2",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), HALVES_OF_A_YEAR)
+def test_a_half_of_a_named_year_is_that_years_h1_or_h2(sentence, span, value):
+    found = find_dates(sentence, reference=REF)
+    assert [(m.text, m.value) for m in found] == [(span, value)]
+
+
+def test_the_first_two_quarters_without_a_year_stay_a_duration():
+    found = find_dates("Losses narrowed in the first two quarters.", reference=REF)
+    assert [(m.text, m.value) for m in found] == [("the first two quarters", "P2Q")]
