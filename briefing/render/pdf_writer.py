@@ -109,6 +109,8 @@ _MARGIN_BOTTOM = 24 * mm
 _TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN_X
 _CELL_PADDING_X = 5.0
 _TABLE_FONT_SIZE = 8.5
+_FOOTER_Y = 12 * mm
+"""Baseline of the footer: author, marking and "Page X of Y"."""
 _HEADING_ROOM = 30 * mm
 _NOTE_RULE_ROOM = 8.0
 """Space above a page's notes for the short rule that separates them from the text."""
@@ -117,7 +119,7 @@ _WINDOW_ROWS = 64
 least one 11.5 pt line plus 9 pt of padding), few enough that a page break costs no more
 than a window (reportlab re-measures every remaining row of a table at each page break)."""
 _MAX_PASSES = 8
-"""Layout passes before giving up on a stable page count and note placement."""
+"""Layout passes before giving up on a stable note placement."""
 _NOTE_CALLBACK = "briefing_note"
 _BULLETS = ("\u2022", "\u2013", "\u25aa")
 """Bullet per nesting level, as in the Word reference document."""
@@ -176,7 +178,7 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
 
     With ``reproducible`` the same document gives the same bytes (reportlab's invariant
     mode; its timestamp then comes from ``SOURCE_DATE_EPOCH`` when that is set, else 2000-01-01).
-    The layout runs twice: the first pass only counts pages for "Page X of Y".
+    The layout runs once, or again while footnotes need more room than their pages kept.
     """
     faces = _register_fonts()
     coverage = {style: frozenset(font.face.charToGlyph) for style, font in faces.items()}
@@ -195,22 +197,19 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
         data = _build(story, printable, pass_, builder, reproducible=reproducible)
         return data, builder
 
-    # Pass 1 counts pages for "Page X of Y" and finds where notes land; each further pass
-    # keeps room for the notes found, until nothing moves. Reserved room only grows, so the
-    # passes settle; without notes this is two passes.
+    # Pass 1 finds where notes land; each further pass keeps room for the notes found, until
+    # nothing moves. Reserved room only grows, so the passes settle; without notes this is one
+    # pass, as "Page X of Y" takes its total from forms filled in at the end (_BriefingCanvas).
     pass_ = _Pass()
     data, builder = layout(pass_)
     for _ in range(_MAX_PASSES - 1):
         needed = {page: _notes_height(builder, refs) for page, refs in pass_.placed.items()}
-        settled = pass_.pages == pass_.total_pages and all(
-            height <= pass_.reserve.get(page, 0.0) for page, height in needed.items()
-        )
-        if settled:
+        if all(height <= pass_.reserve.get(page, 0.0) for page, height in needed.items()):
             break
         reserve = dict(pass_.reserve)
         for page, height in needed.items():
             reserve[page] = max(reserve.get(page, 0.0), height)
-        pass_ = _Pass(total_pages=pass_.pages, reserve=reserve)
+        pass_ = _Pass(reserve=reserve)
         data, builder = layout(pass_)
     return PdfResult(
         data=data, dropped=tuple(builder.dropped), broken_links=tuple(builder.broken_links)
@@ -850,15 +849,33 @@ class _BriefingDocTemplate(BaseDocTemplate):
             )
 
 
-class _NamedDestinationsCanvas(Canvas):
-    """A canvas that also lists every anchor and heading in the catalog's ``/Dests``.
+class _BriefingCanvas(Canvas):
+    """A canvas that prints "Page X of Y" without knowing Y while the pages are laid out, and
+    lists every anchor and heading in the catalog's ``/Dests``.
 
-    Reportlab resolves internal links to explicit destinations and names none, so without
-    this ``briefing.pdf#source-1`` would not open at the source in a viewer.
+    Each page's footer shows a form XObject of its own (``draw_page_label``), filled in at
+    ``save`` once the page count is known: the layout needs no pass just to count pages, and
+    the whole label is still one string in one place, so viewers and text extraction read
+    "Page X of Y" as before. Reportlab resolves internal links to explicit destinations and
+    names none, so without ``/Dests`` ``briefing.pdf#source-1`` would not open at the source
+    in a viewer.
     """
 
+    def draw_page_label(self) -> None:
+        """Show this page's "Page X of Y" form, right-aligned in the footer."""
+        self.doForm(_page_label_form(self.getPageNumber()))
+
     def save(self) -> None:
-        """Name the destinations, then write the file."""
+        """Fill in each page's label, name the destinations, then write the file."""
+        # Every page has been shown, so the number of the page being started is one past
+        # the last: each form gets the real total.
+        total = self.getPageNumber() - 1
+        for page in range(1, total + 1):
+            self.beginForm(_page_label_form(page))
+            self.setFillColor(colors.HexColor(_MUTED))
+            self.setFont(_REGULAR, 7.5)
+            self.drawRightString(_PAGE_WIDTH - _MARGIN_X, _FOOTER_Y, f"Page {page} of {total}")
+            self.endForm()
         destinations = self._destinations  # type: ignore[attr-defined] # reportlab keeps them here
         if destinations:
             catalog = self._doc.Catalog  # type: ignore[attr-defined] # not in the stubs
@@ -866,16 +883,17 @@ class _NamedDestinationsCanvas(Canvas):
         super().save()
 
 
+def _page_label_form(page: int) -> str:
+    """The name of the form holding page ``page``'s "Page X of Y"."""
+    return f"briefing-page-label-{page}"
+
+
 @dataclass(slots=True, kw_only=True)
 class _Pass:
     """One layout pass: what it knows from the last one, and what it finds."""
 
-    total_pages: int = 0
-    """Pages of the last pass, for "Page X of Y"; 0 on the first pass."""
     reserve: dict[int, float] = field(default_factory=dict)
     """Page -> height kept free at the foot of the page for its notes."""
-    pages: int = 0
-    """Pages this pass took."""
     placed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     """Page -> (reference, note number) of each note reference drawn on it, in order."""
 
@@ -957,7 +975,7 @@ def _build(
 
     def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.setNamedCB(_NOTE_CALLBACK, record)
-        _draw_furniture(canvas, meta, pass_.total_pages)
+        _draw_furniture(canvas, meta)
 
     def notes(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         refs = pass_.placed.get(canvas.getPageNumber(), [])
@@ -967,8 +985,7 @@ def _build(
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[_body_frame(0.0)], onPage=furniture, onPageEnd=notes)]
     )
-    doc.build(story, canvasmaker=_NamedDestinationsCanvas)
-    pass_.pages = doc.page
+    doc.build(story, canvasmaker=_BriefingCanvas)
     return buffer.getvalue()
 
 
@@ -987,11 +1004,11 @@ def _body_frame(reserve: float) -> Frame:
     )
 
 
-def _draw_furniture(canvas: Canvas, meta: DocumentMeta, total_pages: int) -> None:
+def _draw_furniture(canvas: Canvas, meta: DocumentMeta) -> None:
     """Running title, marking in header and footer, hairlines and "Page X of Y"."""
     page = canvas.getPageNumber()
     header_y = _PAGE_HEIGHT - 15 * mm
-    footer_y = 12 * mm
+    footer_y = _FOOTER_Y
     canvas.saveState()
     canvas.setStrokeColor(colors.HexColor(_HAIRLINE))
     canvas.setLineWidth(0.5)
@@ -1003,8 +1020,9 @@ def _draw_furniture(canvas: Canvas, meta: DocumentMeta, total_pages: int) -> Non
         canvas.drawString(_MARGIN_X, header_y, _fit(meta.title, 90 * mm))
     if meta.author:
         canvas.drawString(_MARGIN_X, footer_y, _fit(meta.author, 70 * mm))
-    of_total = f" of {total_pages}" if total_pages else ""
-    canvas.drawRightString(_PAGE_WIDTH - _MARGIN_X, footer_y, f"Page {page}{of_total}")
+    # Only _BriefingCanvas (the canvas of every build) can leave the total to the end.
+    assert isinstance(canvas, _BriefingCanvas), "the furniture needs the briefing canvas"
+    canvas.draw_page_label()
     if meta.marking:
         _draw_marking(canvas, meta.marking, header_y)
         _draw_marking(canvas, meta.marking, footer_y)
