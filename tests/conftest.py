@@ -14,7 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
 SHARED = ROOT.parent / "shared"
 
-settings.register_profile("dev", max_examples=50, derandomize=True)
+# Tests never time anything (speed is measured in benchmarks/): no deadlines, no "too slow".
+settings.register_profile(
+    "dev",
+    max_examples=50,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile(
     "ci",
     max_examples=200,
