@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from briefing.model import DateMention, Mod, Precision
 
-_MONTHS = tuple(calendar.month_name)  # index 0 is ""
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+"""English month names by number (index 0 is ""): fixed, never the process locale's."""
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 """Season code -> first and last month (northern meteorological seasons; winter runs into the
@@ -161,8 +163,14 @@ def interval(value: str, mod: Mod | None = None, end_value: str | None = None) -
     return Interval(first, last, head.precision)
 
 
-def _day_words(day: dt.date) -> str:
+def day_words(day: dt.date) -> str:
+    """A calendar day as every document writes it: "31 August 2025", whatever the locale."""
     return f"{day.day} {_MONTHS[day.month]} {day.year}"
+
+
+def month_words(day: dt.date) -> str:
+    """The month of a day as documents write it: "August 2025"."""
+    return f"{_MONTHS[day.month]} {day.year}"
 
 
 def describe(value: str) -> str:  # noqa: C901 (one flat dispatch over value shapes)
@@ -186,9 +194,9 @@ def describe(value: str) -> str:  # noqa: C901 (one flat dispatch over value sha
         return value
     match span.precision:
         case Precision.DAY:
-            return _day_words(span.first)
+            return day_words(span.first)
         case Precision.MONTH:
-            return f"{_MONTHS[span.first.month]} {span.first.year}"
+            return month_words(span.first)
         case Precision.YEAR:
             return value
         case Precision.DECADE:
@@ -196,7 +204,7 @@ def describe(value: str) -> str:  # noqa: C901 (one flat dispatch over value sha
         case Precision.CENTURY:
             return f"the {_century_ordinal(int(value) + 1)} century"
         case Precision.WEEK:
-            return f"week of {_day_words(span.first)}"
+            return f"week of {day_words(span.first)}"
         case Precision.QUARTER | Precision.HALF:
             kind = "quarter" if span.precision is Precision.QUARTER else "half"
             return f"{_ordinal(int(value[-1]))} {kind} of {value[:4]}"

@@ -30,25 +30,11 @@ from briefing.model import (
     Text,
     TimelineFigure,
 )
+from briefing.timex import day_words
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterator, Sequence
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 NARROW_SHARE = 0.4
 """A column whose content fits in this share of the table width is never wrapped."""
@@ -58,7 +44,7 @@ WIDE_MINIMUM_SHARE = 0.4
 
 def format_date(day: dt.date) -> str:
     """The briefing date as the documents print it, "26 November 2026", whatever the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day_words(day)
 
 
 def plain_text(inlines: Sequence[Inline]) -> str:

@@ -29,7 +29,7 @@ from briefing.model import (
     TimelinePoint,
 )
 from briefing.render.markdown_tree import escape, parse
-from briefing.timex import label
+from briefing.timex import day_words, label, month_words
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,7 +60,7 @@ def _finalize(value: object) -> object:
 
 def day_label(day: dt.date | None) -> str:
     """A calendar day as documents write it: "31 August 2025"."""
-    return f"{day.day} {day:%B %Y}" if day is not None else ""
+    return day_words(day) if day is not None else ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,7 +176,7 @@ class FactEntry:
     def as_of(self) -> str:
         """When it held: "as of August 2025", or "date unknown" without a publication date."""
         day = self.fact.as_of
-        return f"as of {day:%B %Y}" if day is not None else "date unknown"
+        return f"as of {month_words(day)}" if day is not None else "date unknown"
 
     @property
     def according(self) -> str:
