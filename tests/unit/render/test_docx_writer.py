@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import re
@@ -19,119 +18,36 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefing.errors import RenderError
 from briefing.model import (
-    Align,
-    Anchor,
-    Block,
     Document,
     DocumentMeta,
-    Emphasis,
     Heading,
-    LineBreak,
-    Link,
     ListBlock,
     Paragraph,
     Rule,
-    Strong,
     Table,
-    Text,
 )
 from briefing.render import docx_writer
+from tests.render_samples import (
+    CYRILLIC,
+    MARKUP,
+    UKRAINIAN,
+    URL,
+    mark,
+    sample_document,
+    sample_meta,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from docx.document import Document as WordDocument
 
-CYRILLIC = "Вагнер в Мали"
-UKRAINIAN = "Розвідка України: ї є ґ"
-MARKUP = "<b>&<para> & </para>"
-URL = "https://example.org/wagner?x=1&y=2"
-
-
-def _text(value: str) -> Text:
-    return Text(text=value)
-
-
-def _mark(number: int) -> Link:
-    return Link(target=f"#source-{number}", children=(_text(f"[{number}]"),))
-
-
-def _chronology(rows: int) -> Table:
-    return Table(
-        header=((_text("Date"),), (_text("Event"),), (_text("Sources"),)),
-        rows=tuple(
-            (
-                (_text(f"{day + 1} August 2025"),),
-                (_text(f"Event {day}: fighting near Tinzaouaten reported by several outlets."),),
-                (_mark(1 + day % 2),),
-            )
-            for day in range(rows)
-        ),
-        align=(Align.LEFT, Align.LEFT, Align.CENTER),
-    )
-
-
-def _sources() -> ListBlock:
-    return ListBlock(
-        ordered=True,
-        items=(
-            (
-                Paragraph(
-                    children=(
-                        Anchor(id="source-1"),
-                        Emphasis(children=(_text("Wagner's failures in Mali"),)),
-                        _text(". The Kyiv Independent. "),
-                        Link(target=URL, children=(_text(URL),)),
-                    )
-                ),
-            ),
-            (Paragraph(children=(Anchor(id="source-2"), _text(f"«{UKRAINIAN}»."))),),
-        ),
-    )
-
-
-def _meta(**changes: Any) -> DocumentMeta:
-    meta = DocumentMeta(
-        title="Wagner in Mali",
-        subtitle="A chronology",
-        author="Sahel Analysis Unit",
-        date=dt.date(2026, 11, 26),
-        period="2011 – 31 August 2025",
-        marking="TLP:AMBER",
-        language="en-GB",
-        subject="Wagner Group in Mali",
-        keywords=("Wagner", "Mali"),
-    )
-    return dataclasses.replace(meta, **changes)
-
 
 def _document(*, rows: int = 4, **meta_changes: Any) -> Document:
-    blocks: tuple[Block, ...] = (
-        Heading(level=1, children=(_text("Summary"),)),
-        Paragraph(
-            children=(
-                _text(f"{CYRILLIC}. {UKRAINIAN}. {MARKUP}"),
-                LineBreak(),
-                Strong(children=(_text("bold "), Emphasis(children=(_text("bold italic"),)))),
-            )
-        ),
-        Heading(level=1, children=(_text("Chronology"),)),
-        _chronology(rows),
-        Heading(level=2, children=(_text("Dates that could not be placed"),)),
-        ListBlock(
-            ordered=False,
-            items=(
-                (
-                    Paragraph(children=(_text("September 17 (year unknown) "), _mark(2))),
-                    ListBlock(ordered=False, items=((Paragraph(children=(_text("nested"),)),),)),
-                ),
-            ),
-        ),
-        Rule(),
-        Heading(level=1, children=(_text("Sources"),)),
-        _sources(),
-    )
-    return Document(meta=_meta(**meta_changes), blocks=blocks)
+    """The shared sample document, in British English as Word documents here declare it."""
+    meta_changes.setdefault("language", "en-GB")
+    return sample_document(rows=rows, **meta_changes)
 
 
 def _open(data: bytes) -> WordDocument:
@@ -307,10 +223,10 @@ def test_no_marking_when_none_is_set():
 
 def test_each_ordered_list_restarts_its_numbering_at_its_start():
     lists = tuple(
-        ListBlock(ordered=True, start=start, items=((Paragraph(children=(_text("x"),)),),))
+        ListBlock(ordered=True, start=start, items=((Paragraph(children=(text_of("x"),)),),))
         for start in (1, 7)
     )
-    word = _open(docx_writer.write(Document(meta=_meta(), blocks=lists)))
+    word = _open(docx_writer.write(Document(meta=sample_meta(), blocks=lists)))
     num_ids = _xpath(word.element.body, ".//w:numPr/w:numId/@w:val")
     assert len(set(num_ids)) == 2
     numbering = word.part.numbering_part.element
@@ -328,7 +244,7 @@ def test_output_is_byte_for_byte_reproducible():
 def test_control_characters_and_newlines_do_not_break_the_file():
     document = Document(
         meta=DocumentMeta(title="a\x00b"),
-        blocks=(Paragraph(children=(_text("line\none\x07\ttab"),)),),
+        blocks=(Paragraph(children=(text_of("line\none\x07\ttab"),)),),
     )
     word = _open(docx_writer.write(document))
     assert word.paragraphs[0].text == "ab"
@@ -336,7 +252,7 @@ def test_control_characters_and_newlines_do_not_break_the_file():
 
 
 def test_odd_shapes_are_written_deep_headings_ragged_rows_empty_tables_and_items():
-    inline = (_text("x"),)
+    inline = (text_of("x"),)
     document = Document(
         meta=DocumentMeta(title=""),
         blocks=(
@@ -400,7 +316,7 @@ def test_libreoffice_converts_the_docx_to_a_pdf_with_page_numbers(tmp_path: Path
 
 
 def test_internal_link_without_anchor_is_written_as_plain_text():
-    document = Document(meta=_meta(), blocks=(Paragraph(children=(_mark(9),)),))
+    document = Document(meta=sample_meta(), blocks=(Paragraph(children=(mark(9),)),))
     word = _open(docx_writer.write(document))
     assert not _xpath(word.element.body, ".//w:hyperlink")
     assert word.paragraphs[-1].text == "[9]"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import io
 from typing import Any
 
@@ -11,119 +9,27 @@ import pypdf
 import pytest
 
 from briefing.model import (
-    Align,
     Anchor,
-    Block,
     Document,
     DocumentMeta,
-    Emphasis,
     Heading,
     Inline,
-    LineBreak,
     Link,
     ListBlock,
     Paragraph,
     Rule,
-    Strong,
     Table,
-    Text,
 )
 from briefing.render import pdf_writer
-
-CYRILLIC = "Вагнер в Мали"
-UKRAINIAN = "Розвідка України: ї є ґ"
-MARKUP = "<b>&<para> & </para>"
-URL = "https://example.org/wagner?x=1&y=2"
-
-
-def _text(value: str) -> Text:
-    return Text(text=value)
-
-
-def _mark(number: int) -> Link:
-    return Link(target=f"#source-{number}", children=(_text(f"[{number}]"),))
-
-
-def _chronology(rows: int = 4) -> Table:
-    return Table(
-        header=((_text("Date"),), (_text("Event"),), (_text("Sources"),)),
-        rows=tuple(
-            (
-                (_text(f"{day + 1} August 2025"),),
-                (_text(f"Event number {day} happened near Tinzaouaten, {CYRILLIC}."),),
-                (_mark(1 + day % 2),),
-            )
-            for day in range(rows)
-        ),
-        align=(Align.LEFT, Align.LEFT, Align.CENTER),
-    )
-
-
-def _sources() -> ListBlock:
-    return ListBlock(
-        ordered=True,
-        items=(
-            (
-                Paragraph(
-                    children=(
-                        Anchor(id="source-1"),
-                        Emphasis(children=(_text("Wagner's failures in Mali"),)),
-                        _text(". The Kyiv Independent. "),
-                        Link(target=URL, children=(_text(URL),)),
-                    )
-                ),
-            ),
-            (
-                Paragraph(
-                    children=(Anchor(id="source-2"), _text(f"«{UKRAINIAN}». Українська правда."))
-                ),
-            ),
-        ),
-    )
-
-
-def _meta(**changes: Any) -> DocumentMeta:
-    meta = DocumentMeta(
-        title="Wagner in Mali",
-        subtitle="A chronology",
-        author="Sahel Analysis Unit",
-        date=dt.date(2026, 11, 26),
-        period="2011 – 31 August 2025",
-        marking="TLP:AMBER",
-        language="en",
-        subject="Wagner Group in Mali",
-        keywords=("Wagner", "Mali"),
-    )
-    return dataclasses.replace(meta, **changes)
-
-
-def _document(*, rows: int = 4, **meta_changes: Any) -> Document:
-    blocks: tuple[Block, ...] = (
-        Heading(level=1, children=(_text("Summary"),)),
-        Paragraph(
-            children=(
-                _text(f"{CYRILLIC}. {UKRAINIAN}. {MARKUP}"),
-                LineBreak(),
-                Strong(children=(_text("bold "), Emphasis(children=(_text("bold italic"),)))),
-            )
-        ),
-        Heading(level=1, children=(_text("Chronology"),)),
-        _chronology(rows),
-        Heading(level=2, children=(_text("Dates that could not be placed"),)),
-        ListBlock(
-            ordered=False,
-            items=(
-                (
-                    Paragraph(children=(_text("September 17 (year unknown) "), _mark(2))),
-                    ListBlock(ordered=False, items=((Paragraph(children=(_text("nested"),)),),)),
-                ),
-            ),
-        ),
-        Rule(),
-        Heading(level=1, children=(_text("Sources"),)),
-        _sources(),
-    )
-    return Document(meta=_meta(**meta_changes), blocks=blocks)
+from tests.render_samples import (
+    CYRILLIC,
+    MARKUP,
+    UKRAINIAN,
+    URL,
+    mark,
+    sample_document,
+    text_of,
+)
 
 
 def _read(data: bytes) -> pypdf.PdfReader:
@@ -155,12 +61,12 @@ def _links(reader: pypdf.PdfReader) -> list[tuple[int, Any]]:
 
 @pytest.fixture(scope="module")
 def pdf() -> pypdf.PdfReader:
-    return _read(pdf_writer.write(_document()))
+    return _read(pdf_writer.write(sample_document()))
 
 
 @pytest.fixture(scope="module")
 def long_pdf() -> pypdf.PdfReader:
-    return _read(pdf_writer.write(_document(rows=120)))
+    return _read(pdf_writer.write(sample_document(rows=120)))
 
 
 def test_every_font_is_an_embedded_truetype_dejavu_face(pdf):
@@ -223,7 +129,7 @@ def test_marking_is_printed_in_header_and_footer_of_every_page(long_pdf):
 
 
 def test_no_marking_is_printed_when_none_is_set():
-    reader = _read(pdf_writer.write(_document(marking="")))
+    reader = _read(pdf_writer.write(sample_document(marking="")))
     assert not any("TLP" in text for text in _page_texts(reader))
 
 
@@ -274,7 +180,9 @@ def test_characters_no_font_has_are_dropped_and_reported():
         blocks=(
             Paragraph(
                 children=(
-                    _text("Mali \U0001f1f2\U0001f1f1 and Russia \U0001f1f7\U0001f1fa\u200d\ufe0f."),
+                    text_of(
+                        "Mali \U0001f1f2\U0001f1f1 and Russia \U0001f1f7\U0001f1fa\u200d\ufe0f."
+                    ),
                 )
             ),
         ),
@@ -301,9 +209,9 @@ def test_a_heading_never_takes_the_name_of_an_anchor():
     document = Document(
         meta=DocumentMeta(title="T"),
         blocks=(
-            Paragraph(children=(Link(target="#heading-1", children=(_text("go"),)),)),
-            Heading(level=1, children=(_text("First"),)),
-            Paragraph(children=(Anchor(id="heading-1"), _text("target"))),
+            Paragraph(children=(Link(target="#heading-1", children=(text_of("go"),)),)),
+            Heading(level=1, children=(text_of("First"),)),
+            Paragraph(children=(Anchor(id="heading-1"), text_of("target"))),
         ),
     )
     reader = _read(pdf_writer.write(document))
@@ -317,7 +225,7 @@ def test_a_heading_never_takes_the_name_of_an_anchor():
 def test_internal_link_without_anchor_is_plain_text_and_reported():
     document = Document(
         meta=DocumentMeta(title="Broken"),
-        blocks=(Paragraph(children=(_mark(9),)),),
+        blocks=(Paragraph(children=(mark(9),)),),
     )
     result = pdf_writer.write_with_report(document)
     assert result.broken_links == ("source-9",)
@@ -327,7 +235,7 @@ def test_internal_link_without_anchor_is_plain_text_and_reported():
 
 
 def test_a_clean_document_reports_nothing():
-    result = pdf_writer.write_with_report(_document())
+    result = pdf_writer.write_with_report(sample_document())
     assert result.dropped == ()
     assert result.broken_links == ()
     assert result.diagnostics == ()
@@ -335,20 +243,20 @@ def test_a_clean_document_reports_nothing():
 
 def test_reproducible_mode_gives_identical_bytes(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = pdf_writer.write(_document(), reproducible=True)
-    assert pdf_writer.write(_document(), reproducible=True) == first
+    first = pdf_writer.write(sample_document(), reproducible=True)
+    assert pdf_writer.write(sample_document(), reproducible=True) == first
 
 
 def test_reproducible_mode_dates_the_file_from_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")  # 2025-11-26 00:00 UTC
-    data = pdf_writer.write(_document(), reproducible=True)
+    data = pdf_writer.write(sample_document(), reproducible=True)
     metadata = _read(data).metadata
     assert metadata is not None
     assert str(metadata["/CreationDate"]).startswith("D:20251126")
 
 
 def test_odd_shapes_render_deep_headings_ragged_rows_empty_tables_and_items():
-    inlines: tuple[Inline, ...] = (_text("x"),)
+    inlines: tuple[Inline, ...] = (text_of("x"),)
     document = Document(
         meta=DocumentMeta(title=""),
         blocks=(
