@@ -62,16 +62,24 @@ def build_grammar(rules: Sequence[Rule], digit_rules: frozenset[str]) -> Grammar
     return Grammar(tuple(rules), frozen, digits)
 
 
-@lru_cache(maxsize=8)
-def grammar_for(language: str) -> Grammar:
-    """The grammar of a language code; languages without their own rules use English."""
-    if language != "en":
-        from briefing.extract.lang import grammar as foreign
+def languages() -> frozenset[str]:
+    """The languages with date rules of their own (ISO 639-1 codes)."""
+    from briefing.extract.lang.tables import TABLES
 
-        rules = foreign.rules_for(language)
-        if rules:
-            return build_grammar(rules, foreign.DIGIT_RULES)
-    return build_grammar(RULES, DIGIT_RULES)
+    return frozenset({"en", *TABLES})
+
+
+@lru_cache(maxsize=16)
+def grammar_for(language: str) -> Grammar:
+    """The grammar of a language code. A language without rules of its own gets only the
+    language-neutral ones (ISO and numeric dates, years): another language's words would
+    misread it."""
+    if language.lower()[:2] == "en":
+        return build_grammar(RULES, DIGIT_RULES)
+    from briefing.extract.lang import grammar as foreign
+
+    rules = foreign.rules_for(language) or foreign.neutral_rules()
+    return build_grammar(rules, foreign.DIGIT_RULES)
 
 
 def _mention(text: str, start: int, end: int, norm: Norm) -> DateMention:

@@ -34,6 +34,7 @@ from briefing.ingest import ARTICLES_DIR, READERS, read
 from briefing.ingest import text as text_reader
 from briefing.ingest.clean import clean
 from briefing.ingest.html import extract_page
+from briefing.ingest.language import detect, name_of
 from briefing.model import Diagnostic, Level
 from briefing.timeline.lock import lock
 
@@ -313,8 +314,12 @@ def import_draft(draft: Draft, inputs: Path) -> ImportResult:
         RenderError: the file cannot be written.
     """
     folder = inputs / ARTICLES_DIR
-    if not clean(draft.text, title=draft.title).text:
+    text = clean(draft.text, title=draft.title).text
+    if not text:
         raise InputError(f"{draft.source}: no article text found; nothing to import")
+    detected = "" if draft.language else detect(text).code
+    if detected:
+        draft = dataclasses.replace(draft, language=detected)
     found = _duplicate(draft, _known(folder))
     if found:
         existing, why = found
@@ -327,11 +332,11 @@ def import_draft(draft: Draft, inputs: Path) -> ImportResult:
         source=draft.source,
         status=ImportStatus.ADDED,
         path=path,
-        diagnostics=_notes(draft, path),
+        diagnostics=_notes(draft, path, detected=detected),
     )
 
 
-def _notes(draft: Draft, path: Path) -> tuple[Diagnostic, ...]:
+def _notes(draft: Draft, path: Path, *, detected: str) -> tuple[Diagnostic, ...]:
     notes: list[Diagnostic] = []
     if draft.published is None:
         notes.append(
@@ -346,12 +351,27 @@ def _notes(draft: Draft, path: Path) -> tuple[Diagnostic, ...]:
                 line=1,
             )
         )
-    if not draft.language:
+    if detected:
+        notes.append(
+            Diagnostic(
+                level=Level.INFO,
+                code="language-detected",
+                message=(
+                    f"the source does not say its language; the text reads as "
+                    f"{name_of(detected)}, written as 'language: {detected}'"
+                ),
+                path=path,
+            )
+        )
+    elif not draft.language:
         notes.append(
             Diagnostic(
                 level=Level.INFO,
                 code="language-assumed",
-                message="the source does not say its language; read as English (add 'language:')",
+                message=(
+                    "the source does not say its language and the text is too short to tell; "
+                    "read as English (add 'language:')"
+                ),
                 path=path,
             )
         )

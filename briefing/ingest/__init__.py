@@ -7,6 +7,7 @@ it cannot use into diagnostics so one bad file never stops a run. This package m
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from briefing.errors import InputError
 from briefing.ingest import html, text
 from briefing.ingest.clean import drop_boilerplate, find_boilerplate
+from briefing.ingest.language import DATE_RULES, name_of
 from briefing.model import Article, Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -152,6 +154,7 @@ def read_folder(
         ids.add(article.id)
         articles.append(article)
     articles = _without_boilerplate(articles, articles_dir, notes)
+    notes.extend(_languages_without_rules(articles))
     if not articles:
         notes.append(
             Diagnostic(
@@ -186,3 +189,28 @@ def _without_boilerplate(
             )
         )
     return [article for article in cleaned if article.text]
+
+
+def _languages_without_rules(articles: list[Article]) -> list[Diagnostic]:
+    """One warning per language the date rules do not cover, naming its first article.
+
+    Reading such an article with another language's rules would misdate it; the tagger reads
+    only the dates written the same way in every language (ISO and numeric dates, years).
+    """
+    counts = Counter(article.language for article in articles)
+    notes = []
+    for code in sorted(counts.keys() - DATE_RULES):
+        first = next(article for article in articles if article.language == code)
+        notes.append(
+            Diagnostic(
+                level=Level.WARNING,
+                code="language-without-date-rules",
+                message=(
+                    f"{counts[code]} article(s) in {name_of(code)}, which has no date rules: "
+                    "only ISO and numeric dates and years are read in them (this is the "
+                    "first); set 'language:' if the language is wrong"
+                ),
+                path=first.path,
+            )
+        )
+    return notes

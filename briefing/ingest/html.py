@@ -24,6 +24,7 @@ from trafilatura.settings import Document
 
 from briefing.errors import InputError
 from briefing.ingest.clean import clean
+from briefing.ingest.language import settle
 from briefing.model import Article, DateOrigin, Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -232,6 +233,8 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
             path=path,
         )
     ]
+    language, language_notes = settle(page.language, cleaned.text, path=path, line=1)
+    notes.extend(language_notes if cleaned.text else ())
     if not cleaned.text:
         notes.append(
             Diagnostic(
@@ -262,7 +265,7 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
         publisher=page.publisher,
         url=page.url,
         author=page.author,
-        language=page.language or "en",
+        language=language,
         published=page.published,
         date_origin=DateOrigin.METADATA if page.published else DateOrigin.UNKNOWN,
     )

@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from briefing.errors import InputError
 from briefing.ingest.clean import clean
+from briefing.ingest.language import settle
 from briefing.model import Article, DateOrigin, Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ class _Metadata:
     url: str = ""
     author: str = ""
     reliability: str = ""
-    language: str = "en"
+    language: str = ""
+    """ISO 639-1 code the front matter gives; "" when it gives none (the text then tells)."""
     published: dt.date | None = None
     accessed: dt.date | None = None
 
@@ -342,7 +344,7 @@ def _metadata(lines: list[str], path: Path) -> tuple[_Metadata, tuple[Diagnostic
 
 def _language(value: object, lines: list[str], path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     if value is None:
-        return "en", ()
+        return "", ()
     text = _as_text(value, "language", lines, path)
     match = re.match(r"^([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*$", text)
     if match is not None:
@@ -350,11 +352,14 @@ def _language(value: object, lines: list[str], path: Path) -> tuple[str, tuple[D
     note = Diagnostic(
         level=Level.WARNING,
         code="unknown-language",
-        message=f"language {text!r} is not a two-letter ISO 639-1 code (en, fr, ru…); using en",
+        message=(
+            f"language {text!r} is not a two-letter ISO 639-1 code (en, fr, ru…); the "
+            "language is told from the text"
+        ),
         path=path,
         line=_key_line(lines, "language"),
     )
-    return "en", (note,)
+    return "", (note,)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,6 +403,13 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     notes = [*encoding_notes, *control_notes, *meta_notes]
 
     cleaned = clean(body, title=meta.title, first_line=body_line)
+    language, language_notes = settle(
+        meta.language,
+        cleaned.text,
+        path=path,
+        line=_key_line(front, "language") if meta.language else 1,
+    )
+    notes.extend(language_notes if cleaned.text else ())
     if not cleaned.text:
         what = "is empty" if not body.strip() else "has no text left after removing furniture"
         notes.append(
@@ -461,7 +473,7 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
         publisher=meta.publisher,
         url=meta.url,
         author=meta.author,
-        language=meta.language,
+        language=language,
         published=published,
         date_origin=origin,
         accessed=meta.accessed,

@@ -291,12 +291,7 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     shift_after = rf"(?: (?P<post>{alt(after)})(?!\w))?" if after else "(?P<post>)"
     return (
         en_rules.RULES_BY_NAME["iso"],
-        _rule(
-            "numeric",
-            r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"
-            r"(?![\w/]|[.,]\d)",
-            _numeric,
-        ),
+        _numeric_rule(),
         _rule(
             "dmy",
             rf"(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?P<d>[0-3]?\d)(?:\.|er|º|°|-го|-е)? "
@@ -335,6 +330,27 @@ def rules_for(language: str) -> tuple[Rule, ...]:
             rf"(?P<n>\d{{1,3}}|(?:{plural_count})(?!\w)) (?P<unit>{units})(?!\w)",
             lambda m, ctx: _duration(table, m, ctx),
         ),
+    )
+
+
+@lru_cache(maxsize=1)
+def neutral_rules() -> tuple[Rule, ...]:
+    """Rules for a language without its own: only what is written alike in every language
+    (ISO and day-first numeric dates, years and year ranges), never another language's words."""
+    return (
+        en_rules.RULES_BY_NAME["iso"],
+        _numeric_rule(),
+        en_rules.RULES_BY_NAME["year_range"],
+        _rule("year", rf"(?P<y>{_YEAR})(?P<mod>)(?P<fy>)", en_rules.year_rule_handler),
+    )
+
+
+def _numeric_rule() -> Rule:
+    return _rule(
+        "numeric",
+        r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"
+        r"(?![\w/]|[.,]\d)",
+        _numeric,
     )
 
 

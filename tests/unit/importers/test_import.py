@@ -69,7 +69,7 @@ def test_front_matter_reads_back_exactly(tmp_path: Path, title: str) -> None:
         url="https://example.org/a?b=1#c",
         published=dt.date(2024, 3, 12),
         accessed=TODAY,
-        language="fr",
+        language="en",
         author="Fatoumata Traoré",
         reliability="B2",
     )
@@ -86,7 +86,7 @@ def test_front_matter_reads_back_exactly(tmp_path: Path, title: str) -> None:
     assert (article.published, article.accessed, article.language, article.reliability) == (
         dt.date(2024, 3, 12),
         TODAY,
-        "fr",
+        "en",
         "B2",
     )
     assert "the convoy left Gao" in article.text
@@ -170,8 +170,27 @@ def test_an_article_without_a_date_is_named_undated_and_warned(project: Path) ->
     assert result.path.name.startswith("undated-")
     assert [note.code for note in result.diagnostics] == [
         "no-published-date",
-        "language-assumed",
+        "language-detected",
     ]
+
+
+def test_pasted_text_gets_its_language_detected_and_written(project: Path) -> None:
+    pasted = (
+        "Le 17 septembre 2024, la junte a annoncé un couvre-feu à Bamako après les attaques "
+        "contre l'école de gendarmerie et l'aéroport militaire."
+    )
+    (result,) = add(["-"], project, today=TODAY, pasted=pasted)
+    assert "\nlanguage: fr\n" in result.path.read_text(encoding="utf-8")
+    article, _ = text_reader.read(result.path)
+    assert article.language == "fr"
+    (note,) = [n for n in result.diagnostics if n.code == "language-detected"]
+    assert "French (fr)" in note.message
+
+
+def test_a_text_too_short_to_tell_is_read_as_english_and_said_so(project: Path) -> None:
+    (result,) = add(["-"], project, today=TODAY, pasted="Kidal, 2024.")
+    assert "language:" not in result.path.read_text(encoding="utf-8")
+    assert "language-assumed" in [note.code for note in result.diagnostics]
 
 
 def test_unknown_suffixes_and_missing_files_fail_with_a_reason(project: Path) -> None:

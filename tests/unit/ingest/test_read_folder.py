@@ -152,6 +152,12 @@ def test_real_collection_reads_without_errors_or_comments() -> None:
     comment_header = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b.{0,60}\bwrote:")
 
     assert len(articles) == 120
-    assert not [note for note in notes if note.level is not Level.INFO]
+    # Two pages of the BBC's Vietnamese and Spanish services are labelled English in the
+    # dataset: the text says otherwise, and the analyst is told so with the file and line.
+    warned = [note for note in notes if note.level is not Level.INFO]
+    assert sorted((n.code, str(n.path and n.path.name), n.line) for n in warned) == [
+        ("language-mismatch", "2009-05-05-86.md", 4),
+        ("language-mismatch", "2009-06-11-203.md", 4),
+    ]
     assert not [article.id for article in articles if comment_header.search(article.text)]
     assert sum(1 for a in articles for removed in a.removed if removed.reason == "comments") > 1000

@@ -64,7 +64,10 @@ def test_front_matter_fields_are_read(tmp_path: Path) -> None:
     assert article.reliability == "B2"
     assert article.body_line == 11
     assert article.text == BODY.strip()
-    assert notes == ()
+    # the body is English: the analyst's word is kept, with a warning naming the line
+    (note,) = notes
+    assert (note.code, note.level, note.line) == ("language-mismatch", Level.WARNING, 7)
+    assert "English (en)" in note.message
 
 
 def test_article_without_front_matter_is_all_body(tmp_path: Path) -> None:
