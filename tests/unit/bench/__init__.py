@@ -1,0 +1,1 @@
+"""The benchmarks' own logic: timeline-summarisation metrics and selection."""
