@@ -1,10 +1,11 @@
 """CPU seconds of a command's whole process tree (main process, fork server, pool workers).
 
-``resource.getrusage(RUSAGE_CHILDREN)`` misses what the command's own children never reap
-(a fork server and its workers), so the tree is sampled from ``/proc`` (Linux) every 50 ms:
-each process's own user + system time, the last value seen per process. The main process is
-read once more after it exits and before it is reaped, so its figure is exact; a descendant
-loses at most its last 50 ms, usually idle time on its way out.
+``resource.getrusage(RUSAGE_CHILDREN)`` counts only what is reaped up to the command's main
+process (about half of a ``briefing build``: the fork server and its workers are missing), so
+the tree is sampled from ``/proc`` (Linux) every 50 ms: each process's own user + system time,
+the last value seen per process. The main process is read once more after it exits and before
+it is reaped, so its figure is exact; a descendant loses at most its last 50 ms, usually idle
+time on its way out.
 """
 
 from __future__ import annotations
