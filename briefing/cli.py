@@ -14,26 +14,20 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tqdm import tqdm
-
-from briefing import __version__, importers, pipeline
-from briefing.config import (
-    DEFAULT_FORMATS,
-    FORMATS,
-    TLP_LABELS,
-    Citations,
-    options_from,
-    read_settings,
-)
+from briefing import __version__, clock
+from briefing.config import DEFAULT_FORMATS, FORMATS, TLP_LABELS, Citations, load_options
 from briefing.errors import BriefingError
-from briefing.extract.timex_io import tag_lines
 from briefing.model import Level
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from briefing.config import Options
     from briefing.model import Diagnostic
+    from briefing.pipeline import Overview
+
+# Only what parsing the command line needs is imported above, so `briefing --help` is instant;
+# each command imports the stages it runs (reportlab, python-docx, trafilatura load in ~1 s).
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -42,10 +36,7 @@ _T = TypeVar("_T")
 
 def today() -> dt.date:
     """The briefing's date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
+    return clock.today()
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -68,9 +59,6 @@ def _add_project_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument(
-        "--traceback", action="store_true", help="show the Python traceback of an error"
-    )
-    parser.add_argument(
         "--jobs",
         metavar="N",
         type=_jobs,
@@ -90,6 +78,8 @@ def progress(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:
 
     Passed to the pipeline (``pipeline.Progress``) so the library itself never prints.
     """
+    from tqdm import tqdm
+
     return tqdm(
         items,
         desc=stage,
@@ -102,21 +92,91 @@ def progress(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:
     )
 
 
+def _common() -> argparse.ArgumentParser:
+    """Flags every command takes, before or after its name (``SUPPRESS`` keeps a value given
+    before the command from being reset by the command's own parser)."""
+    common = argparse.ArgumentParser(add_help=False)
+    flags = common.add_argument_group("output and errors")
+    flags.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print only errors and the results",
+    )
+    flags.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=argparse.SUPPRESS,
+        help="also print notes (info diagnostics) and where figures come from",
+    )
+    flags.add_argument(
+        "--traceback",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the Python traceback of an error",
+    )
+    return common
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line; argparse exits with status 2 on a usage error."""
+    common = _common()
     parser = argparse.ArgumentParser(
         prog="briefing",
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Turn a folder of news articles into a dated chronology with cited "
         "sources: a PDF briefing, an editable Word document and a timeline as JSON.",
+        epilog=_examples(
+            "briefing init inputs                 # a new project folder",
+            "briefing add story.html --inputs inputs",
+            "briefing build                       # out/briefing.pdf, .docx, timeline.json",
+            "briefing COMMAND --help              # each command's options and examples",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser(
+    def command(name: str, *, summary: str, description: str, examples: Sequence[str]) -> Parser:
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=description,
+            epilog=_examples(*examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    init = command(
+        "init",
+        summary="create a project folder (briefing.yaml, articles/, .gitignore)",
+        description="Create a project: briefing.yaml with every setting explained (commented "
+        "out), an empty articles/ folder and a .gitignore for the cache and the lock file. "
+        "An existing project is never overwritten.",
+        examples=["briefing init", "briefing init wagner-mali"],
+    )
+    init.add_argument(
+        "folder", nargs="?", type=Path, default=Path("inputs"), help="(default: inputs)"
+    )
+
+    build = command(
         "build",
-        help="build the briefing from a project folder",
-        description="Read the project's articles, date their events and write the briefing "
-        "(out/briefing.pdf, out/briefing.docx, out/timeline.json).",
+        summary="build the briefing from a project folder",
+        description="Read the project's articles, date their events, update timeline.yaml and "
+        "write the briefing (by default out/briefing.pdf, out/briefing.docx, "
+        "out/timeline.json).",
+        examples=[
+            "briefing build",
+            "briefing build --inputs wagner-mali --out wagner-out --marking TLP:AMBER",
+            f"briefing build --format {','.join(FORMATS)}",
+            "briefing build --template summary --citations footnotes",
+        ],
     )
     _add_project_options(build)
     build.add_argument(
@@ -144,39 +204,48 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--reviewed-only", action="store_true", help="leave events with status `new` out"
     )
 
-    update = commands.add_parser(
+    update = command(
         "update",
-        help="merge new articles into inputs/timeline.yaml without rendering",
+        summary="merge new articles into inputs/timeline.yaml without rendering",
         description="Extract events from new or changed articles and merge them into the "
         "curated timeline file, keeping every edit, rejection and manual event.",
+        examples=["briefing update", "briefing update --inputs wagner-mali"],
     )
     _add_project_options(update)
 
-    check = commands.add_parser(
+    check = command(
         "check",
-        help="list problems in the inputs (file and line), exit 1 on errors",
+        summary="list problems in the inputs (file and line), exit 1 on errors",
         description="Lint the project: articles without a publication date, dates that could "
-        "not be placed, malformed front matter, stale events, events citing missing articles.",
+        "not be placed, malformed front matter, stale events, events citing missing articles. "
+        "Reads what the last build or update recorded, plus any article added since.",
+        examples=["briefing check", "briefing check --strict --inputs wagner-mali"],
     )
     _add_project_options(check)
     check.add_argument(
         "--removed", action="store_true", help="also list lines removed as page furniture"
     )
 
-    status = commands.add_parser(
+    status = command(
         "status",
-        help="count articles and events by status",
-        description="Counts: articles, events by status, events new since the last build.",
+        summary="count articles and events by status",
+        description="Counts: articles, events by status, events new since the last build. "
+        "Reads what the last build or update recorded, plus any article added since.",
+        examples=["briefing status", "briefing status --inputs wagner-mali"],
     )
     _add_project_options(status)
 
-    _add_add_command(commands)
+    _add_add_command(command)
 
-    dates = commands.add_parser(
+    dates = command(
         "dates",
-        help="tag temporal expressions in JSON lines (for scoring)",
+        summary="tag temporal expressions in JSON lines (for scoring)",
         description='Read JSON lines {"doc", "dct", "text"[, "language"]} and write '
         '{"doc", "timexes": [{"start", "end", "text", "type", "value", "mod"}]} per line.',
+        examples=[
+            "briefing dates docs.jsonl > tagged.jsonl",
+            """echo '{"doc": "a", "dct": "2024-09-18", "text": "on Tuesday"}' | briefing dates""",
+        ],
     )
     dates.add_argument(
         "file",
@@ -184,8 +253,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=Path,
         help="JSON lines file to read (default: standard input)",
     )
-    dates.add_argument("--traceback", action="store_true", help="show the Python traceback")
     return parser.parse_args(argv)
+
+
+Parser = argparse.ArgumentParser
 
 
 def _date(text: str) -> dt.date:
@@ -196,20 +267,28 @@ def _date(text: str) -> dt.date:
 
 
 def _reliability(text: str) -> str:
+    from briefing.importers.draft import admiralty
+
     try:
-        return importers.admiralty(text)
+        return admiralty(text)
     except BriefingError as error:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
-def _add_add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    add = commands.add_parser(
+def _add_add_command(command: Callable[..., Parser]) -> None:
+    add = command(
         "add",
-        help="import articles (text, saved web pages, URLs, .docx, .pdf, - for pasted text)",
+        summary="import articles (text, saved web pages, URLs, .docx, .pdf, - for pasted text)",
         description="Import each SOURCE into the project's articles/ folder as Markdown with "
         "front matter: a .txt/.md file, a saved .html page, an http(s) URL (fetched, access "
         "date recorded), a .docx or .pdf report, or - for text on standard input. An article "
-        "the project already holds (same URL or same text) is not added again.",
+        "the project already holds (same URL or same text) is not added again; the metadata "
+        "given with the flags fills what its file lacks (--force replaces what it has).",
+        examples=[
+            "briefing add https://example.org/story.html",
+            "briefing add report.pdf --publisher 'UN Panel of Experts' --published 2024-06-30",
+            "pbpaste | briefing add - --title 'Convoy reaches Kidal' --publisher Reuters",
+        ],
     )
     add.add_argument("sources", nargs="+", metavar="SOURCE", help="file, URL, or -")
     add.add_argument(
@@ -226,16 +305,25 @@ def _add_add_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument("--language", default="", help="ISO 639-1 code of the text (en, fr, ru…)")
     add.add_argument("--author", default="", help="byline")
     add.add_argument("--reliability", type=_reliability, help="Admiralty grade, e.g. B2")
-    add.add_argument("--traceback", action="store_true", help="show the Python traceback")
+    add.add_argument(
+        "--force",
+        action="store_true",
+        help="for an article already held: replace its metadata with the flags' values",
+    )
+
+
+def _verbosity(args: argparse.Namespace) -> int:
+    """-1 quiet, 0 normal, 1 and more verbose."""
+    if getattr(args, "quiet", False):
+        return -1
+    return int(getattr(args, "verbose", 0) or 0)
 
 
 def _options(args: argparse.Namespace) -> Options:
     inputs = tuple(args.inputs) if args.inputs else (Path("inputs"),)
-    settings = read_settings(inputs[0])
     citations = getattr(args, "citations", None)
-    return options_from(
-        settings,
-        inputs=inputs,
+    return load_options(
+        inputs,
         out=getattr(args, "out", None),
         formats=getattr(args, "format", None),
         template=getattr(args, "template", None),
@@ -244,31 +332,64 @@ def _options(args: argparse.Namespace) -> Options:
         citations=Citations(citations) if citations else None,
         reviewed_only=getattr(args, "reviewed_only", False) or None,
         today=today(),
-        reproducible="SOURCE_DATE_EPOCH" in os.environ or None,
+        reproducible=clock.pinned() or None,
     )
 
 
-def _report(diagnostics: Sequence[Diagnostic], *, strict: bool) -> int:
-    """Print warnings and errors to stderr; the exit code they call for."""
+def _report(diagnostics: Sequence[Diagnostic], *, strict: bool, verbosity: int = 0) -> int:
+    """Print diagnostics to stderr as verbosity asks; the exit code they call for."""
     worst = EXIT_OK
     for diagnostic in diagnostics:
-        if diagnostic.level is Level.INFO:
-            continue
-        print(diagnostic.format(), file=sys.stderr)
         if diagnostic.level is Level.ERROR or strict:
-            worst = EXIT_ERROR
+            worst = EXIT_ERROR if diagnostic.level is not Level.INFO else worst
+        if _shown(diagnostic.level, verbosity):
+            print(diagnostic.format(), file=sys.stderr)
     return worst
 
 
+def _shown(level: Level, verbosity: int) -> bool:
+    if level is Level.ERROR:
+        return True
+    if level is Level.WARNING:
+        return verbosity >= 0
+    return verbosity >= 1
+
+
+def _say(args: argparse.Namespace, message: str) -> None:
+    """A progress or summary line on stderr, unless --quiet."""
+    if _verbosity(args) >= 0:
+        print(message, file=sys.stderr)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from briefing.project import init
+
+    folder: Path = args.folder
+    for path in init(folder):
+        print(path)
+    _say(
+        args,
+        f"\nA briefing project is ready in {folder}. Next:\n"
+        f"  1. edit {folder / 'briefing.yaml'} (title, author, marking…)\n"
+        f"  2. add articles: briefing add FILE|URL --inputs {folder}  "
+        f"(or copy .md/.txt/.html files into {folder / 'articles'})\n"
+        f"  3. briefing build --inputs {folder}   # writes out/briefing.pdf, .docx, "
+        "timeline.json",
+    )
+    return EXIT_OK
+
+
 def _build(args: argparse.Namespace) -> int:
+    from briefing import pipeline
+
     options = _options(args)
     result = pipeline.build(options, jobs=args.jobs, progress=progress)
-    status = _report(result.diagnostics, strict=args.strict)
+    status = _report(result.diagnostics, strict=args.strict, verbosity=_verbosity(args))
     chronology = result.chronology
-    print(
+    _say(
+        args,
         f"{len(chronology.events)} dated events, {len(chronology.unplaced)} not placed, "
         f"from {len(chronology.articles)} articles",
-        file=sys.stderr,
     )
     for path in result.outputs:
         print(path)
@@ -276,48 +397,62 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    result = pipeline.update(_options(args), jobs=args.jobs, progress=progress)
-    status = _report(result.diagnostics, strict=args.strict)
+    from briefing import pipeline
+
+    options = _options(args)
+    result = pipeline.update(options, jobs=args.jobs, progress=progress)
+    status = _report(result.diagnostics, strict=args.strict, verbosity=_verbosity(args))
     counts = Counter(event.status.value for event in result.merged.events)
     summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
     state = "updated" if result.outputs else "unchanged"
-    print(f"{pipeline.timeline_path(_options(args))}: {state} ({summary or 'no events'})")
+    print(f"{pipeline.timeline_path(options)}: {state} ({summary or 'no events'})")
     return status
 
 
+def _overview(args: argparse.Namespace) -> Overview:
+    from briefing import pipeline
+
+    found = pipeline.overview(_options(args), jobs=args.jobs, progress=progress)
+    if _verbosity(args) >= 1:
+        where = (
+            "from the record of the last build or update"
+            if not found.read_again
+            else "project read again: " + "; ".join(found.read_again[:5])
+        )
+        print(f"({where})", file=sys.stderr)
+    return found
+
+
 def _check(args: argparse.Namespace) -> int:
-    options = _options(args)
-    chronology, _ = pipeline.curate(options, jobs=args.jobs, progress=progress)
+    found = _overview(args)
     worst = EXIT_OK
-    for diagnostic in chronology.diagnostics:
-        print(diagnostic.format())
+    quiet = _verbosity(args) < 0
+    for diagnostic in found.diagnostics:
+        if not (quiet and diagnostic.level is Level.INFO):
+            print(diagnostic.format())
         if diagnostic.level is Level.ERROR or (args.strict and diagnostic.level is Level.WARNING):
             worst = EXIT_ERROR
     if args.removed:
-        for article in chronology.articles:
-            for line in article.removed:
-                print(f"{article.path}:{line.line}: removed ({line.reason}): {line.text}")
-    problems = sum(1 for d in chronology.diagnostics if d.level is not Level.INFO)
-    print(f"{len(chronology.articles)} articles checked, {problems} problem(s)", file=sys.stderr)
+        for path, line, reason, text in found.removed:
+            print(f"{path}:{line}: removed ({reason}): {text}")
+    problems = sum(1 for d in found.diagnostics if d.level is not Level.INFO)
+    _say(args, f"{found.articles} articles checked, {problems} problem(s)")
     return worst
 
 
 def _status(args: argparse.Namespace) -> int:
-    options = _options(args)
-    chronology, merged = pipeline.curate(options, jobs=args.jobs, progress=progress)
-    stored = pipeline.stored_statuses(options)
-    print(f"articles: {len(chronology.articles)}")
-    print(f"events placed: {len(chronology.events)}, not placed: {len(chronology.unplaced)}")
-    for name, count in sorted(stored.items()):
+    found = _overview(args)
+    print(f"articles: {found.articles}")
+    print(f"events placed: {found.placed}, not placed: {found.unplaced}")
+    for name, count in sorted(found.statuses.items()):
         print(f"  {name}: {count}")
-    added = len(merged.events) - sum(
-        count for name, count in stored.items() if name not in ("rejected", "stale")
-    )
-    print(f"new since the last build or update: {max(added, 0)}")
+    print(f"new since the last build or update: {found.new_events}")
     return EXIT_OK
 
 
 def _add(args: argparse.Namespace) -> int:
+    from briefing import importers
+
     if args.sources.count(importers.STDIN) > 1:
         print("briefing: error: '-' (standard input) can be given only once", file=sys.stderr)
         return EXIT_ERROR
@@ -332,23 +467,32 @@ def _add(args: argparse.Namespace) -> int:
         reliability=args.reliability or "",
     )
     results = importers.add(
-        args.sources, args.inputs, today=today(), overrides=overrides, pasted=pasted
+        args.sources,
+        args.inputs,
+        today=today(),
+        overrides=overrides,
+        pasted=pasted,
+        force=args.force,
     )
     status = EXIT_OK
     for result in results:
         for diagnostic in result.diagnostics:
-            if diagnostic.level is not Level.INFO:
+            if _shown(diagnostic.level, _verbosity(args)):
                 print(diagnostic.format(), file=sys.stderr)
         if result.status is importers.ImportStatus.ADDED:
             print(result.path)
         elif result.status is importers.ImportStatus.DUPLICATE:
             print(f"{result.source}: already in the project as {result.path} ({result.reason})")
+        elif result.status is importers.ImportStatus.COMPLETED:
+            print(f"{result.path}: {result.reason}")
         else:
             status = EXIT_ERROR
     return status
 
 
 def _dates(args: argparse.Namespace) -> int:
+    from briefing.extract.timex_io import tag_lines
+
     if args.file is None:
         for line in tag_lines(sys.stdin):
             sys.stdout.write(line.rstrip("\n") + "\n")
@@ -368,6 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = parse_args(argv)
     commands = {
+        "init": _init,
         "build": _build,
         "update": _update,
         "check": _check,
@@ -378,7 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except BriefingError as error:
-        if args.traceback:
+        if getattr(args, "traceback", False):
             raise
         print(f"briefing: error: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+from briefing import clock
 from briefing.errors import InputError
 
 SETTINGS_FILE = "briefing.yaml"
@@ -62,11 +60,11 @@ class Options:
     citations: Citations = Citations.MARKS
     reviewed_only: bool = False
     """Leave events with status ``new`` out of the documents."""
-    today: dt.date = dt.date(1970, 1, 1)
-    """The briefing's date. Set by the CLI from the clock or ``SOURCE_DATE_EPOCH``."""
+    today: dt.date = field(default_factory=clock.today)
+    """The briefing's date: today, or ``SOURCE_DATE_EPOCH``'s day when that is set."""
     keywords: tuple[str, ...] = field(default_factory=tuple)
-    reproducible: bool = False
-    """Byte-identical outputs for identical inputs (set when ``SOURCE_DATE_EPOCH`` is)."""
+    reproducible: bool = field(default_factory=clock.pinned)
+    """Byte-identical outputs for identical inputs (on when ``SOURCE_DATE_EPOCH`` is set)."""
 
 
 _KEYS: dict[str, type] = {
@@ -83,6 +81,10 @@ _KEYS: dict[str, type] = {
 
 
 def _load_yaml(path: Path) -> Any:
+    # Imported here: `briefing --help` and other small commands never read YAML.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
@@ -149,3 +151,10 @@ def options_from(settings: dict[str, Any], **overrides: Any) -> Options:
         values["citations"] = Citations(values["citations"])
     values.update({key: value for key, value in overrides.items() if value is not None})
     return Options(**values)
+
+
+def load_options(inputs: Path | tuple[Path, ...], **overrides: Any) -> Options:
+    """The options of a project as the command line sees them: the first folder's
+    ``briefing.yaml``, then ``overrides`` (None means "as the settings say")."""
+    folders = (inputs,) if isinstance(inputs, Path) else inputs
+    return options_from(read_settings(folders[0]), inputs=folders, **overrides)

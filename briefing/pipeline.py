@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from briefing import chronology as chronology_stage
-from briefing import extract_cache, timeline
+from briefing import extract_cache, state, timeline
 from briefing.config import Options
+from briefing.errors import InputError
 from briefing.extract.events import ExtractResult, extract
 from briefing.files import write_all_atomic
-from briefing.ingest import count_files, read_folder
-from briefing.model import Article, Chronology, Diagnostic, Document
-from briefing.render import docx_writer, json_export, pdf_writer, table_exports
-from briefing.render.compose import compose, markdown
+from briefing.ingest import READERS, count_files, read_folder, require_project
+from briefing.ingest import read as read_article
+from briefing.model import Article, Chronology, Diagnostic, Document, Level
 from briefing.timeline.lock import lock
+from briefing.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,7 +73,13 @@ class Rendered:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+# The writers are imported when used: reportlab, python-docx and Jinja2 take most of a second
+# to import, which `status`, `check` and `update` never need.
+
+
 def _pdf(composed: Composed) -> Rendered:
+    from briefing.render import pdf_writer
+
     result = pdf_writer.write_with_report(
         composed.document, reproducible=composed.options.reproducible
     )
@@ -86,23 +93,43 @@ def reference_docx(options: Options) -> Path | None:
     return own if own.is_file() else None
 
 
+def _docx(composed: Composed) -> Rendered:
+    from briefing.render import docx_writer
+
+    reference = reference_docx(composed.options)
+    return Rendered(docx_writer.write(composed.document, reference=reference))
+
+
+def _json(composed: Composed) -> Rendered:
+    from briefing.render import json_export
+
+    return Rendered(json_export.write(composed.chronology))
+
+
+def _csv(composed: Composed) -> Rendered:
+    from briefing.render import table_exports
+
+    return Rendered(table_exports.write_csv(composed.chronology))
+
+
+def _timelinejs(composed: Composed) -> Rendered:
+    from briefing.render import table_exports
+
+    options = composed.options
+    return Rendered(
+        table_exports.write_timelinejs(composed.chronology, options.title, options.subtitle)
+    )
+
+
 Writer = Callable[[Composed], Rendered]
 
 WRITERS: dict[str, tuple[str, Writer]] = {
     "pdf": ("briefing.pdf", _pdf),
-    "docx": (
-        "briefing.docx",
-        lambda c: Rendered(docx_writer.write(c.document, reference=reference_docx(c.options))),
-    ),
-    "json": ("timeline.json", lambda c: Rendered(json_export.write(c.chronology))),
+    "docx": ("briefing.docx", _docx),
+    "json": ("timeline.json", _json),
     "md": ("briefing.md", lambda c: Rendered(c.markdown.encode("utf-8"))),
-    "csv": ("timeline.csv", lambda c: Rendered(table_exports.write_csv(c.chronology))),
-    "timelinejs": (
-        "timelinejs.json",
-        lambda c: Rendered(
-            table_exports.write_timelinejs(c.chronology, c.options.title, c.options.subtitle)
-        ),
-    ),
+    "csv": ("timeline.csv", _csv),
+    "timelinejs": ("timelinejs.json", _timelinejs),
 }
 """Output format -> (file name, writer)."""
 
@@ -193,13 +220,6 @@ def timeline_path(options: Options) -> Path:
     return options.inputs[0] / TIMELINE_FILE
 
 
-def stored_statuses(options: Options) -> dict[str, int]:
-    """How many events of each status the timeline file holds now (before any merge)."""
-    return dict(
-        Counter(event.status.value for event in timeline.load(timeline_path(options)).events)
-    )
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Curated:
     """A run's reading: the chronology, the merged timeline, and what extraction produced."""
@@ -208,6 +228,10 @@ class Curated:
     merged: timeline.Merged
     articles: tuple[Article, ...]
     results: tuple[ExtractResult, ...]
+    stored_statuses: dict[str, int]
+    """How many entries of each status the timeline file held before the merge."""
+    stored_ids: frozenset[str]
+    """The ids the timeline file held before the merge."""
 
 
 def curate(
@@ -233,16 +257,40 @@ def _curate(options: Options, *, jobs: int, progress: Progress) -> Curated:
     ordered = chronology_stage.order(
         merged.events, articles, found, reviewed_only=options.reviewed_only, facts=facts
     )
-    return Curated(chronology=ordered, merged=merged, articles=articles, results=results)
+    return Curated(
+        chronology=ordered,
+        merged=merged,
+        articles=articles,
+        results=results,
+        stored_statuses=dict(Counter(event.status.value for event in stored.events)),
+        stored_ids=stored.reading.ids,
+    )
+
+
+def _record(options: Options, run: Curated) -> None:
+    """Store what this run found, for ``status`` and ``check`` (after the timeline is saved)."""
+    state.write(
+        options.inputs,
+        version=__version__,
+        articles=run.articles,
+        placed=len(run.chronology.events),
+        unplaced=len(run.chronology.unplaced),
+        statuses=run.merged.statuses,
+        ids=sorted(run.merged.ids),
+        diagnostics=run.chronology.diagnostics,
+    )
 
 
 def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
     """Merge new extraction into ``timeline.yaml`` and write it; render nothing."""
+    for folder in options.inputs:
+        require_project(folder)
     with lock(options.inputs[0]):
         run = _curate(options, jobs=jobs, progress=progress)
         ordered, merged = run.chronology, run.merged
         timeline.save(timeline_path(options), merged)
         remember(options.inputs[0], run.articles, run.results)
+        _record(options, run)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered, outputs=written, diagnostics=ordered.diagnostics, merged=merged
@@ -256,10 +304,14 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
     staged as temporary files before any replaces its old version, so an error in a writer,
     a full disk or an unwritable folder leaves the previous timeline and documents as they were.
     """
+    for folder in options.inputs:
+        require_project(folder)
     with lock(options.inputs[0]):
         run = _curate(options, jobs=jobs, progress=progress)
         ordered, merged = run.chronology, run.merged
         project = options.inputs[0]
+        from briefing.render.compose import compose, markdown
+
         text = markdown(ordered, options, project=project)
         composed = Composed(
             chronology=ordered,
@@ -278,10 +330,117 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
         with write_all_atomic(rendered):
             timeline.save(timeline_path(options), merged)
         remember(project, run.articles, run.results)
+        _record(options, run)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered,
         outputs=written + tuple(path for path, _ in rendered),
         diagnostics=ordered.diagnostics + tuple(notes),
         merged=merged,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overview:
+    """What ``briefing status`` and ``briefing check`` report about a project."""
+
+    articles: int
+    placed: int
+    """Events the documents place on the calendar (as of the last build or update)."""
+    unplaced: int
+    statuses: dict[str, int]
+    """Entries of each status in the timeline file."""
+    new_events: int
+    """Events extraction finds that the timeline file does not hold yet."""
+    diagnostics: tuple[Diagnostic, ...]
+    removed: tuple[tuple[Path, int, str, str], ...]
+    """Lines removed as page furniture: (article file, line, reason, text)."""
+    read_again: tuple[str, ...]
+    """Why the project was read again rather than taken from the last run's record; empty
+    when the record was used."""
+
+
+def overview(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Overview:
+    """The project's counts and problems, reading only what changed since the last run.
+
+    When the last build or update left a record (``briefing.state``) and since then articles
+    were only added, the record is used and just the new articles are read and extracted.
+    Otherwise (never built, an article edited or removed, the timeline file edited) the whole
+    project is read as ``update`` would, without writing anything.
+    """
+    for folder in options.inputs:
+        require_project(folder)
+    recorded = state.read(options.inputs)
+    reasons: tuple[str, ...] = ("no record of a previous build or update",)
+    if recorded is not None:
+        now = state.snapshot(options.inputs, recorded.snapshot)
+        changes = state.compare(recorded, now, options.inputs)
+        if recorded.version != __version__:
+            reasons = (f"the last run was made by briefing {recorded.version}",)
+        elif not changes.other:
+            return _added_only(options, recorded, changes.added, jobs=jobs, progress=progress)
+        else:
+            reasons = changes.other
+    run = _curate(options, jobs=jobs, progress=progress)
+    return Overview(
+        articles=len(run.articles),
+        placed=len(run.chronology.events),
+        unplaced=len(run.chronology.unplaced),
+        statuses=run.stored_statuses,
+        new_events=len(run.merged.ids - run.stored_ids),
+        diagnostics=run.chronology.diagnostics,
+        removed=_removed(run.articles),
+        read_again=reasons,
+    )
+
+
+def _removed(articles: Sequence[Article]) -> tuple[tuple[Path, int, str, str], ...]:
+    return tuple(
+        (article.path, line.line, line.reason, line.text)
+        for article in articles
+        for line in article.removed
+    )
+
+
+def _added_only(
+    options: Options,
+    recorded: state.State,
+    added: Sequence[Path],
+    *,
+    jobs: int,
+    progress: Progress,
+) -> Overview:
+    """The recorded overview plus the articles added since (read and extracted, one by one)."""
+    articles: list[Article] = []
+    found: list[Diagnostic] = []
+    for path in added:
+        if path.suffix.lower() not in READERS:
+            continue
+        try:
+            article, notes = read_article(path)
+        except InputError as error:
+            found.append(
+                Diagnostic(
+                    level=Level.ERROR,
+                    code="unreadable-article",
+                    message=error.message,
+                    path=error.path or path,
+                    line=error.line,
+                )
+            )
+            continue
+        articles.append(article)
+        found.extend(notes)
+    results = extract_all(articles, jobs=jobs, progress=progress, cache=options.inputs[0])
+    fresh = {event.id for result in results for event in result.events}
+    found.extend(d for result in results for d in result.diagnostics)
+    return Overview(
+        articles=recorded.articles + len(articles),
+        placed=recorded.placed,
+        unplaced=recorded.unplaced,
+        statuses=recorded.statuses,
+        new_events=len(fresh - recorded.ids),
+        diagnostics=recorded.diagnostics + tuple(found),
+        removed=recorded.removed + _removed(articles),
+        read_again=(),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -13,10 +14,25 @@ from tests.conftest import ROOT
 
 
 def test_all_lists_exactly_the_public_names() -> None:
-    public = {name for name in vars(briefing) if not name.startswith("_")}
-    modules = {name for name, value in vars(briefing).items() if type(value).__name__ == "module"}
+    for name in briefing.__all__:  # names load on first use: each one must resolve
+        assert not isinstance(getattr(briefing, name), types.ModuleType), name
+    public = {name for name in dir(briefing) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(briefing, name), types.ModuleType)}
     assert sorted(briefing.__all__) == briefing.__all__
     assert set(briefing.__all__) - {"__version__"} == public - modules
+
+
+def test_importing_the_package_loads_no_document_or_web_library() -> None:
+    """``briefing --help`` and ``import briefing`` stay instant (issue 13: 1.4 s before)."""
+    code = (
+        "import sys, briefing, briefing.cli; "
+        "heavy = {'reportlab', 'docx', 'trafilatura', 'jinja2', 'pypdf', 'ruamel', 'tqdm'}; "
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def _tool(name: str) -> list[str]:

@@ -18,7 +18,6 @@ import enum
 import hashlib
 import re
 import unicodedata
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -27,8 +26,16 @@ import charset_normalizer
 
 from briefing.errors import BriefingError, InputError
 from briefing.files import write_atomic
+from briefing.importers.complete import Completion, complete
 from briefing.importers.documents import read_docx, read_pdf
-from briefing.importers.draft import Draft, Overrides, admiralty, markdown, slug
+from briefing.importers.draft import (
+    Draft,
+    Overrides,
+    admiralty,
+    markdown,
+    normalised_url,
+    slug,
+)
 from briefing.importers.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url
 from briefing.ingest import ARTICLES_DIR, READERS, read
 from briefing.ingest import text as text_reader
@@ -62,7 +69,6 @@ STDIN: Final = "-"
 _HTML_SUFFIXES: Final = frozenset([".html", ".htm", ".xhtml"])
 _TEXT_SUFFIXES: Final = frozenset([".txt", ".md", ".markdown", ".text"])
 _HTML_TYPES: Final = frozenset(["text/html", "application/xhtml+xml"])
-_TRACKING: Final = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
 
 class ImportStatus(enum.StrEnum):
@@ -72,6 +78,8 @@ class ImportStatus(enum.StrEnum):
     """A new article file was written."""
     DUPLICATE = "duplicate"
     """The project already holds this article; nothing was written."""
+    COMPLETED = "completed"
+    """The project already holds this article; metadata given for it filled in its file."""
     FAILED = "failed"
     """The source could not be read or fetched; the error is in the diagnostics."""
 
@@ -230,20 +238,6 @@ def _draft_from_text_file(path: Path) -> Draft:
 # Duplicates
 
 
-def normalised_url(url: str) -> str:
-    """The URL as compared for duplicates: scheme and host lower case, no fragment, no
-    tracking parameters, no trailing slash, ``http`` and ``https`` alike."""
-    parts = urllib.parse.urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    query = urllib.parse.urlencode(
-        [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if not _TRACKING.match(k)]
-    )
-    path = parts.path.rstrip("/")
-    return f"{host}{path}" + (f"?{query}" if query else "")
-
-
 def text_key(text: str) -> str:
     """A hash of the text's words, case, accents of quotes, spacing and punctuation aside."""
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
@@ -303,11 +297,15 @@ def _free_path(folder: Path, stem: str) -> Path:
 # Writing
 
 
-def import_draft(draft: Draft, inputs: Path) -> ImportResult:
+def import_draft(
+    draft: Draft, inputs: Path, *, given: Overrides = NO_OVERRIDES, force: bool = False
+) -> ImportResult:
     """Write ``draft`` into ``inputs/articles`` unless the project already holds it.
 
-    Call it under the project lock (``add`` does): the duplicate check and the free file
-    name are only valid while no one else writes there.
+    For an article already held, the metadata ``given`` by the analyst fills in the fields its
+    file lacks (status ``completed``); with ``force`` it replaces what the file has. Call it
+    under the project lock (``add`` does): the duplicate check and the free file name are only
+    valid while no one else writes there.
 
     Raises:
         InputError: the draft has no text.
@@ -323,9 +321,7 @@ def import_draft(draft: Draft, inputs: Path) -> ImportResult:
     found = _duplicate(draft, _known(folder))
     if found:
         existing, why = found
-        return ImportResult(
-            source=draft.source, status=ImportStatus.DUPLICATE, path=existing, reason=why
-        )
+        return _completed(draft, existing, why, given=given, force=force)
     path = _free_path(folder, slug(draft))
     write_atomic(path, markdown(draft).encode("utf-8"))
     return ImportResult(
@@ -333,6 +329,34 @@ def import_draft(draft: Draft, inputs: Path) -> ImportResult:
         status=ImportStatus.ADDED,
         path=path,
         diagnostics=_notes(draft, path, detected=detected),
+    )
+
+
+def _completed(
+    draft: Draft, existing: Path, why: str, *, given: Overrides, force: bool
+) -> ImportResult:
+    """The result for an article already held, its metadata filled in from ``given``."""
+    # Only a Markdown or text file has front matter to fill in.
+    textual = existing.suffix.lower() in _TEXT_SUFFIXES
+    done = complete(existing, given, force=force) if textual else Completion()
+    if not (done.filled or done.replaced):
+        kept = f"; it already has {', '.join(done.kept)} (--force replaces them)"
+        return ImportResult(
+            source=draft.source,
+            status=ImportStatus.DUPLICATE,
+            path=existing,
+            reason=why + (kept if done.kept else ""),
+        )
+    parts = [f"{why}: filled in {', '.join(done.filled)}" if done.filled else why]
+    if done.replaced:
+        parts.append(f"replaced {', '.join(done.replaced)}")
+    if done.kept:
+        parts.append(f"kept its own {', '.join(done.kept)} (--force replaces them)")
+    return ImportResult(
+        source=draft.source,
+        status=ImportStatus.COMPLETED,
+        path=existing,
+        reason="; ".join(parts),
     )
 
 
@@ -386,11 +410,13 @@ def add(
     overrides: Overrides = NO_OVERRIDES,
     pasted: str = "",
     limits: Limits = DEFAULT_LIMITS,
+    force: bool = False,
 ) -> tuple[ImportResult, ...]:
     """Import every source into the project, in order, under the project lock.
 
     A source that fails is reported (status ``failed``) and the others are still imported;
-    a source repeating one imported earlier in the same call is a duplicate.
+    a source repeating one imported earlier in the same call is a duplicate. For an article
+    the project holds, ``overrides`` fill in what its file lacks (``force``: replace it).
 
     Raises:
         InputError: the inputs folder does not exist, or another build holds the lock.
@@ -405,7 +431,11 @@ def add(
         for source in sources:
             try:
                 draft = draft_from(source, today=today, pasted=pasted, limits=limits)
-                results.append(import_draft(draft.with_overrides(overrides), inputs))
+                results.append(
+                    import_draft(
+                        draft.with_overrides(overrides), inputs, given=overrides, force=force
+                    )
+                )
             except BriefingError as error:
                 results.append(
                     ImportResult(

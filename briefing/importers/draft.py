@@ -11,18 +11,21 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from typing import Final, cast
 
+from anyascii import anyascii
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from briefing.errors import InputError
 
-__all__ = ["Draft", "Overrides", "admiralty", "markdown", "slug"]
+__all__ = ["Draft", "Overrides", "admiralty", "markdown", "normalised_url", "scalar", "slug"]
 
 _ADMIRALTY: Final = re.compile(r"^([A-Fa-f])([1-6])$")
+_TRACKING: Final = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 _YAML11_WORDS: Final = frozenset(
     ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ""]
 )
@@ -94,7 +97,15 @@ def admiralty(code: str) -> str:
 
 
 def _ascii_words(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Words of any script as lower-case ASCII joined by hyphens: "Путин заявил" ->
+    "putin-zayavil", "Gbagbo: «Côte d'Ivoire»" -> "gbagbo-cote-d-ivoire".
+
+    anyascii transliterates every script (Cyrillic, Greek, Arabic, CJK…), where dropping the
+    non-ASCII characters left Cyrillic titles with nothing but their digits.
+    """
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
+    # A possessive joins its word ("Wagner's" -> "wagners"); an elision does not ("l-armee").
+    ascii_text = re.sub(r"'s\b", "s", ascii_text, flags=re.IGNORECASE)
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -121,7 +132,7 @@ def slug(draft: Draft) -> str:
     return "-".join(part for part in parts if part)
 
 
-def _scalar(value: str) -> str:
+def scalar(value: str) -> str:
     """A string that every YAML reader reads back as the same string."""
     if value.strip().lower() in _YAML11_WORDS or value != value.strip():
         return cast("str", DoubleQuotedScalarString(value))
@@ -138,15 +149,15 @@ def markdown(draft: Draft) -> str:
     for key in ("title", "publisher", "author", "url"):
         value: str = getattr(draft, key)
         if value:
-            front[key] = _scalar(value)
+            front[key] = scalar(value)
     if draft.published is not None:
         front["published"] = draft.published
     if draft.accessed is not None:
         front["accessed"] = draft.accessed
     if draft.language:
-        front["language"] = _scalar(draft.language)
+        front["language"] = scalar(draft.language)
     if draft.reliability:
-        front["reliability"] = _scalar(draft.reliability)
+        front["reliability"] = scalar(draft.reliability)
     yaml = YAML(typ="rt")
     yaml.width = 4096  # one field per line, however long the title
     yaml.allow_unicode = True
@@ -155,3 +166,17 @@ def markdown(draft: Draft) -> str:
         yaml.dump(front, out)
     paragraphs = [line.strip() for line in draft.text.splitlines() if line.strip()]
     return f"---\n{out.getvalue()}---\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def normalised_url(url: str) -> str:
+    """The URL as compared for duplicates: scheme and host lower case, no fragment, no
+    tracking parameters, no trailing slash, ``http`` and ``https`` alike."""
+    parts = urllib.parse.urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    query = urllib.parse.urlencode(
+        [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if not _TRACKING.match(k)]
+    )
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{query}" if query else "")

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from briefing.errors import InputError
-from briefing.ingest import html, text
+from briefing.ingest import text
 from briefing.ingest.clean import drop_boilerplate, find_boilerplate
 from briefing.ingest.language import DATE_RULES, name_of
 from briefing.model import Article, Diagnostic, Level
@@ -26,10 +26,19 @@ __all__ = ["ARTICLES_DIR", "READERS", "Reader", "count_files", "read", "read_fol
 Reader = Callable[["Path"], tuple[Article, tuple[Diagnostic, ...]]]
 """A reader: one file in, the article and what was noticed out; raises ``InputError``."""
 
+
+def _read_html(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
+    """``html.read``, imported on first use: trafilatura is slow to import and most projects
+    hold Markdown only."""
+    from briefing.ingest import html
+
+    return html.read(path)
+
+
 READERS: Final[Mapping[str, Reader]] = MappingProxyType(
     {
-        ".htm": html.read,
-        ".html": html.read,
+        ".htm": _read_html,
+        ".html": _read_html,
         ".md": text.read,
         ".markdown": text.read,
         ".txt": text.read,
@@ -75,6 +84,27 @@ def _ignore(_path: Path) -> object:
     return None
 
 
+def require_project(folder: Path) -> None:
+    """Check that ``folder`` is a project (it holds ``articles/``) before anything is written.
+
+    Raises:
+        InputError: no such folder, or no ``articles/`` in it; the message says how to make one.
+    """
+    if not folder.is_dir():
+        raise InputError(
+            "no briefing project here: the folder does not exist; create a project with "
+            f"`briefing init {folder}` or pass the folder that holds 'articles/' with --inputs",
+            path=folder,
+        )
+    if not (folder / ARTICLES_DIR).is_dir():
+        raise InputError(
+            f"no briefing project here: no '{ARTICLES_DIR}/' folder; run `briefing init "
+            f"{folder}` to make one, then put the articles in it as "
+            f"{', '.join(sorted(READERS))} files (or use `briefing add`)",
+            path=folder,
+        )
+
+
 def read_folder(
     folder: Path, *, on_file: Callable[[Path], object] = _ignore
 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
@@ -90,18 +120,7 @@ def read_folder(
         InputError: ``folder`` or its ``articles`` folder does not exist.
     """
     articles_dir = folder / ARTICLES_DIR
-    if not folder.is_dir():
-        raise InputError(
-            "the inputs folder does not exist; pass the folder that holds 'articles/' "
-            "(for example --inputs inputs)",
-            path=folder,
-        )
-    if not articles_dir.is_dir():
-        raise InputError(
-            f"no '{ARTICLES_DIR}' folder here; create {articles_dir} and put the articles "
-            f"in it as {', '.join(sorted(READERS))} files",
-            path=folder,
-        )
+    require_project(folder)
     articles: list[Article] = []
     notes: list[Diagnostic] = []
     ids: set[str] = set()

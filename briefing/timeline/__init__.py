@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,10 @@ class Merged:
     """The new text of the sidecar recording what extraction produced."""
     cache_changed: bool
     """Whether the sidecar must be written."""
+    statuses: dict[str, int]
+    """How many readable entries of each status the new text holds (for ``briefing status``)."""
+    ids: frozenset[str]
+    """Every id the new text holds."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,6 +187,8 @@ def merge(
         changed=text != timeline.text or not timeline.exists,
         cache_text=cache_text,
         cache_changed=cache_text != timeline.cache_text,
+        statuses=dict(Counter(entry.status.value for entry in reading.entries)),
+        ids=reading.ids,
     )
 
 

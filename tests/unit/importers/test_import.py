@@ -243,6 +243,63 @@ def test_the_same_url_with_tracking_parameters_is_a_duplicate(project: Path) -> 
     assert (result.status, result.reason) == (ImportStatus.DUPLICATE, "same URL")
 
 
+def test_adding_again_with_metadata_fills_in_what_the_file_lacks(project: Path) -> None:
+    (first,) = add(["-"], project, today=TODAY, pasted=TEXT)
+    body = first.path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    given = Overrides(title="Convoy reaches Kidal", publisher="Reuters", published=TODAY)
+    (again,) = add(["-"], project, today=TODAY, pasted=TEXT, overrides=given)
+    assert again.status is ImportStatus.COMPLETED
+    assert again.path == first.path  # the same file, not a copy
+    assert again.reason == "same text: filled in title, publisher, published"
+    article, _ = text_reader.read(first.path)
+    assert (article.title, article.publisher, article.published) == (
+        "Convoy reaches Kidal",
+        "Reuters",
+        TODAY,
+    )
+    assert first.path.read_text(encoding="utf-8").split("---\n", 2)[2] == body
+    assert len(list((project / "articles").iterdir())) == 1
+
+
+def test_adding_again_never_overwrites_metadata_without_force(project: Path) -> None:
+    meta = Overrides(title="Convoy", publisher="Desk")
+    (first,) = add(["-"], project, today=TODAY, pasted=TEXT, overrides=meta)
+    other = Overrides(publisher="Reuters", author="A. Writer")
+    (kept,) = add(["-"], project, today=TODAY, pasted=TEXT, overrides=other)
+    assert kept.status is ImportStatus.COMPLETED
+    assert "filled in author" in kept.reason
+    assert "kept its own publisher (--force replaces them)" in kept.reason
+    assert text_reader.read(first.path)[0].publisher == "Desk"
+    (forced,) = add(["-"], project, today=TODAY, pasted=TEXT, overrides=other, force=True)
+    assert "replaced publisher" in forced.reason
+    article, _ = text_reader.read(first.path)
+    assert (article.publisher, article.author, article.title) == ("Reuters", "A. Writer", "Convoy")
+
+
+def test_adding_again_with_nothing_new_is_a_plain_duplicate(project: Path) -> None:
+    add(["-"], project, today=TODAY, pasted=TEXT, overrides=Overrides(publisher="Desk"))
+    (result,) = add(["-"], project, today=TODAY, pasted=TEXT, overrides=Overrides(publisher="Desk"))
+    assert (result.status, result.reason) == (ImportStatus.DUPLICATE, "same text")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Путин заявил о переговорах", "2024-09-18-tass-putin-zayavil-o-peregovorakh"),  # noqa: RUF001 -- Cyrillic on purpose
+        ("Ο Πούτιν στο Μάλι", "2024-09-18-tass-o-poytin-sto-mali"),  # noqa: RUF001 -- Greek on purpose
+    ],
+)
+def test_titles_in_other_scripts_are_transliterated(title: str, expected: str) -> None:
+    draft = Draft(
+        text="x",
+        source="-",
+        title=title,
+        publisher="ТАСС",  # noqa: RUF001 -- Cyrillic on purpose
+        published=dt.date(2024, 9, 18),
+    )
+    assert slug(draft) == expected
+
+
 def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(project: Path) -> None:
     meta = Overrides(title="Convoy", publisher="Desk", published=dt.date(2024, 3, 12))
     taken = project / "articles" / "2024-03-12-desk-convoy.txt"
