@@ -6,9 +6,15 @@ import datetime as dt
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from briefing.model import Chronology
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "inputs"
@@ -38,6 +44,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from current output"
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _every_timeline_json_follows_its_schema() -> Iterator[None]:
+    """Every ``timeline.json`` any test writes is checked against the shipped JSON Schema."""
+    from briefing.render import json_export
+    from tests import schema
+
+    original = json_export.write
+
+    def write_checked(chronology: Chronology) -> bytes:
+        payload = original(chronology)
+        schema.check(payload)
+        return payload
+
+    json_export.write = write_checked
+    try:
+        yield
+    finally:
+        json_export.write = original
 
 
 @pytest.fixture

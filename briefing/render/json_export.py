@@ -1,8 +1,13 @@
-"""The chronology as data: ``timeline.json``, schema 1, stable key order, no clock reads."""
+"""The chronology as data: ``timeline.json``, schema 1, stable key order, no clock reads.
+
+Its JSON Schema ships with the package (``SCHEMA_FILE``); objects may gain fields within
+schema 1, so readers should ignore keys they do not know.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.timex import label
@@ -13,6 +18,8 @@ if TYPE_CHECKING:
     from briefing.model import Article, Chronology, Diagnostic, Event, Fact
 
 SCHEMA = 1
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "timeline.schema.json"
+"""The JSON Schema (draft 2020-12) of ``timeline.json``."""
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -6,7 +6,6 @@ Kept apart from the merge rules in ``timeline`` so those read as rules. Round-tr
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from briefing.errors import InputError
 from briefing.model import SourceRef, Status
@@ -221,15 +221,13 @@ def entries_of(document: CommentedMap) -> CommentedSeq:
 
 
 def _yaml_value(value: str) -> object:
-    """A TIMEX3 value as the YAML scalar an analyst would type: unquoted where possible."""
-    if _DAY.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return _RawTimestamp(value)
-    if value.isdigit() and str(int(value)) == value:
-        return int(value)
-    return value
+    """A TIMEX3 value as a quoted YAML string (``'2024-09-17'``, ``'2024'``, ``'XXXX-09-17'``).
+
+    Quoted so that every YAML reader gets one type: unquoted, ``2024-09-17`` is a date to
+    most readers, ``2024`` an integer and ``2024-07`` a string. The reader here accepts an
+    analyst's unquoted dates just the same.
+    """
+    return SingleQuotedScalarString(value)
 
 
 def _source_map(source: SourceRef) -> CommentedMap:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from briefing import timeline
 from briefing.errors import InputError
@@ -115,9 +116,18 @@ def test_first_merge_writes_every_event_as_new_in_chronological_order(path: Path
     order = [e.id for e in timeline.load(path).events]
     assert order == ["lemonde-002", "kyiv-001", "lemonde-001", "kyiv-002"]  # unplaced last
     assert all(e.status is Status.NEW for e in merged.events)
-    assert "  - id: lemonde-001\n    date: 2025-08-31\n" in text  # dates unquoted
+    assert "  - id: lemonde-001\n    date: '2025-08-31'\n" in text  # one type for every reader
     assert "    mod: END\n" in text
     assert "      - {article: kyiv, start: 0, end: " in text
+
+
+def test_every_date_reads_back_as_a_string_in_any_yaml_reader(path: Path) -> None:
+    build(path)
+    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    dates = [entry["date"] for entry in data["events"]]
+    dates += [entry["end"] for entry in data["events"] if "end" in entry]
+    assert dates
+    assert all(isinstance(value, str) for value in dates), dates
 
 
 def test_unedited_events_are_the_extractions_own(path: Path) -> None:
@@ -166,7 +176,7 @@ def test_edited_date_and_text_are_kept_marked_edited_and_the_comment_survives(pa
     build(path)
     edit(
         path,
-        "    date: 2025-08-31\n    text: On 2025-08-31, Wagner announced",
+        "    date: '2025-08-31'\n    text: On 2025-08-31, Wagner announced",
         "    date: 2025-06-06  # checked with the AP wire\n"
         "    text: On 6 June 2025, Wagner announced",
     )
@@ -213,7 +223,7 @@ def test_unedited_entry_follows_a_better_extraction_and_keeps_its_status(path: P
     )
     merged = build(path, fresh=better)
     assert by_id(merged)["lemonde-002"] == dataclasses.replace(better[1], status=Status.REVIEWED)
-    assert "    date: 2021-03\n" in path.read_text(encoding="utf-8")
+    assert "    date: '2021-03'\n" in path.read_text(encoding="utf-8")
 
 
 def test_an_edit_wins_over_a_changed_extraction(path: Path) -> None:
@@ -416,8 +426,8 @@ def test_events_that_are_not_a_list_are_an_input_error(path: Path) -> None:
     ("old", "new", "says"),
     [
         ("    status: new", "    status: revieved", "unknown status 'revieved'"),
-        ("    date: 2025-08-31", "    date: 2025-02-30", "`date: 2025-02-30` is not a date"),
-        ("    date: 2025-08-31", "    date: next week", "is not a date"),
+        ("    date: '2025-08-31'", "    date: 2025-02-30", "`date: 2025-02-30` is not a date"),
+        ("    date: '2025-08-31'", "    date: next week", "is not a date"),
         ("    mod: END", "    mod: LATE", "unknown `mod: LATE`"),
     ],
 )
