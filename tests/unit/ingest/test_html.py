@@ -171,4 +171,7 @@ def test_a_saved_page_in_the_articles_folder_is_read(tmp_path: Path) -> None:
     assert article.publisher == "The Global Courier"
     assert "Reader comment" not in article.text
     assert "html-page" in {note.code for note in notes}
-    assert READERS[".html"] is read
+    assert (
+        READERS[".html"](articles / "courier.html")[0].title
+        == read(articles / "courier.html")[0].title
+    )

@@ -119,7 +119,7 @@ def test_folder_without_readable_articles_warns(tmp_path: Path) -> None:
 
 
 def test_missing_articles_folder_says_what_to_do(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="create") as caught:
+    with pytest.raises(InputError, match="briefing init") as caught:
         read_folder(tmp_path)
 
     assert "articles" in caught.value.message
