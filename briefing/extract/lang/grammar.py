@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
@@ -19,19 +20,24 @@ from briefing.extract.dates_grammar import alt, spaced
 from briefing.extract.dates_norm import Context, Norm, explicit, relative, unanchored, vague
 from briefing.extract.dates_rules import Rule
 from briefing.extract.dates_values import words
+from briefing.extract.lang import families as fam
 from briefing.extract.lang.tables import TABLES
+from briefing.extract.lang.tense import tense_around
+from briefing.extract.lang.words import WORDS
 from briefing.model import Mod, Precision, TimexType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from briefing.extract.lang.table import LanguageTable
+    from briefing.extract.lang.words import Words
 
 _DATE = TimexType.DATE
 _NONE: Final[tuple[Norm, ...]] = ()
 
 DIGIT_RULES: Final = frozenset(
-    {"iso", "numeric", "dmy", "year_range", "ago", "year", "duration", "month_year"}
+    {"iso", "numeric", "dmy", "year_range", "ago", "year", "duration", "month_year", "clock"}
+    | {"set", "mod_year"}
 )
 """Rules whose expressions may start with a figure."""
 
@@ -150,21 +156,67 @@ _YEAR_WORDS: Final = {
 _YEAR: Final = r"(?<![\w$£€#.,/+])(?:1\d|20)\d\d(?![\w%]|[.,:]\d)"
 
 
-def _full_forms(forms: dict[str, int] | None, table_forms: list[str]) -> list[str]:
+def _full_forms(table_forms: list[str]) -> list[str]:
     """Forms that are whole words, not truncations of another form ("сен" of "сентябрь")."""
-    del forms
     return [f for f in table_forms if not any(o != f and o.startswith(f) for o in table_forms)]
 
 
+def _two_digit_year(two: str, ref: dt.date | None) -> int:
+    """ "93" -> 1993, "05" -> 2005: the century that puts the year at most ten years after
+    the publication (or after 2000 when there is none)."""
+    pivot = (ref.year if ref else 2000) + 10
+    year = pivot // 100 * 100 + int(two)
+    return year - 100 if year > pivot else year
+
+
+def _after_shift(w: Words, m: re.Match[str]) -> int:
+    """-1 for "le 6 mai dernier", "el pasado 5 de mayo"; +1 for "juin prochain"; else 0."""
+    for name in ("post", "pre"):
+        word = words(m.groupdict().get(name))
+        if word:
+            return w.after_date.get(word, 0) or _PRE_SHIFT.get(word, 0)
+    return 0
+
+
+_PRE_SHIFT: Final = {"el pasado": -1, "pasado": -1, "el próximo": 1, "próximo": 1}
+
+
+def _capital_name(table: LanguageTable, m: re.Match[str], ctx: Context) -> bool:
+    """ "Plaza de Mayo", "la Revolución de Octubre": French and Spanish write months in lower
+    case, so a capitalised month inside a sentence names something."""
+    if table.code not in ("fr", "es"):
+        return False
+    name = m["m"]
+    start = m.start("m")
+    if not name[:1].isupper() or name.isupper():
+        return False
+    before = ctx.text[max(0, start - 3) : start]
+    return not re.search(r"(?:^|[.!?:\n]\s*|\d\s*|\b(?:de|del)\s+)$", before) or bool(
+        re.search(r"[A-ZÁÉÍÓÚ]\w+\s+(?:de|del)\s+$", ctx.text[max(0, start - 30) : start])
+    )
+
+
+def _resolve_year(table: LanguageTable, month: int, m: re.Match[str], ctx: Context) -> int:
+    assert ctx.ref is not None
+    shift = _after_shift(WORDS[table.code], m)
+    if shift < 0:
+        return ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    if shift > 0:
+        return ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    tense = tense_around(table.code, ctx.text, m.start(), m.end())
+    return cal.resolve_year(month, ctx.ref, tense)
+
+
 def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    month = table.months[words(m["m"]).rstrip(".")]
+    month = table.months[words(m["m"] or m["ma"]).rstrip(".")]
     day = int(m["d"])
-    if m["y"]:
-        found = _date(int(m["y"]), month, day)
+    if m["y"] or m["y2"]:
+        year = int(m["y"]) if m["y"] else _two_digit_year(m["y2"], ctx.ref)
+        found = _date(year, month, day)
         return (explicit(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
-    year = cal.resolve_year(month, ctx.ref, cal.Tense.UNKNOWN)
+    year = _resolve_year(table, month, m, ctx)
     found = _date(year, month, day)
     return (relative(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
 
@@ -185,16 +237,23 @@ def _numeric(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 
 def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     mod = _MODIFIERS[table.code].get(words(m["mod"])) if m["mod"] else None
-    if mod is None:
+    if _capital_name(table, m, ctx):
+        return _NONE
+    if mod is None and not m["y"] and not m["y2"] and not m["rely"] and not m["post"]:
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         if not re.search(_MONTH_CUES[table.code], before, re.IGNORECASE):
             return _NONE
     month = table.months[words(m["m"])]
-    if m["y"]:
-        return (explicit(_DATE, cal.month_value(int(m["y"]), month), Precision.MONTH, mod),)
+    if m["y"] or m["y2"]:
+        year = int(m["y"]) if m["y"] else _two_digit_year(m["y2"], ctx.ref)
+        return (explicit(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
-    year = cal.resolve_year(month, ctx.ref, cal.Tense.UNKNOWN)
+    if m["rely"]:
+        _unit, shift = _RELATIVE_YEARS[table.code][words(m["rely"]).replace("’", "'")]
+        value = cal.month_value(ctx.ref.year + shift, month)
+        return (relative(_DATE, value, Precision.MONTH, mod),)
+    year = _resolve_year(table, month, m, ctx)
     return (relative(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
 
 
@@ -204,11 +263,11 @@ def _weekday(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm
         return (unanchored(_DATE, f"XXXX-WXX-{weekday}", Precision.DAY),)
     before, after = _WEEKDAY_SHIFT[table.code]
     shift = before.get(words(m["pre"]), 0) or after.get(words(m["post"]), 0)
-    day = cal.resolve_weekday(weekday, ctx.ref, cal.Tense.UNKNOWN, shift)
+    tense = tense_around(table.code, ctx.text, m.start(), m.end())
+    if words(m["this"]) and tense is cal.Tense.UNKNOWN:
+        tense = cal.Tense.FUTURE  # "ce dimanche", "este lunes": the coming one unless past
+    day = cal.resolve_weekday(weekday, ctx.ref, tense, shift)
     return (relative(_DATE, day.isoformat(), Precision.DAY),)
-
-
-_UNIT_NAMES: Final = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
 def _relative(
@@ -217,50 +276,118 @@ def _relative(
     ctx: Context,
     relatives: Mapping[str, tuple[str, int]],
 ) -> tuple[Norm, ...]:
-    del table
-    unit, shift = relatives[words(m["rel"])]
-    return _shifted(unit, shift, ctx)
+    key = words(m["rel"])
+    unit, shift = relatives.get(key) or relatives[key.replace("’", "'")]
+    mod = _MODIFIERS[table.code].get(words(m["mod"])) or WORDS[table.code].mods.get(words(m["mod"]))
+    return tuple(replace(n, mod=mod) if mod else n for n in _shifted(unit, shift, ctx))
 
 
 def _shifted(unit: str, shift: int, ctx: Context) -> tuple[Norm, ...]:
-    name = _UNIT_NAMES[unit]
+    if unit in ("H", "MIN", "S"):
+        if ctx.ref is None:
+            return (unanchored(_DATE, "XXXX-XX-XX", Precision.DAY),)
+        return (relative(_DATE, ctx.ref.isoformat(), Precision.DAY),)
+    name = _UNIT_NAMES.get(unit)
+    if name is None:
+        return (vague(_DATE, "PAST_REF" if shift < 0 else "FUTURE_REF"),)
     if ctx.ref is None:
         value, precision = en_rules.unanchored_unit(name)
         return (unanchored(_DATE, value, precision),)
     if unit == "D":
         day = ctx.ref + dt.timedelta(days=shift)
         return (relative(_DATE, day.isoformat(), Precision.DAY),)
+    if unit == "DE":
+        return (relative(_DATE, str(ctx.ref.year + 10 * shift), Precision.YEAR),)
     value, precision = en_rules.unit_value(name, ctx.ref, shift)
     return (relative(_DATE, value, precision),)
 
 
-def _count(table: LanguageTable, text: str | None) -> int:
-    """A count in figures or words; 1 when the phrase has none ("год назад"), 0 when vague."""
-    w = words(text)
-    if not w:
-        return 1
-    if w.isdigit():
-        return int(w)
-    return _NUMBER_WORDS[table.code].get(w, 0)
+_UNIT_NAMES: Final = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}
+_UNIT_NAMES_DE: Final = {"DE": "decade"}
 
 
 def _ago(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    unit = table.units[words(m["unit"])]
-    n = _count(table, m["n"])
-    if n == 0:
+    w = WORDS[table.code]
+    unit = fam.unit_code(w, table, m["unit"])
+    if unit is None:
+        return _NONE
+    n = fam.count(w, table, m["n"])
+    since = ctx.text[max(0, m.start() - 7) : m.start()].lower()
+    if re.search(r"\b(?:desde|depuis)\s+$", since):
+        # "desde hace un año": for a year (a duration), its quantity is the span
+        trim = m.start("n") - m.start() if m["n"] else m.start("unit") - m.start()
+        return (
+            replace(
+                vague(TimexType.DURATION, fam.duration_value(unit, n or None)), trim_start=trim
+            ),
+        )
+    if unit in ("H", "MIN", "S"):
+        return _shifted(unit, -1, ctx)
+    if n == 0 or not isinstance(n, int):
         return (vague(_DATE, "PAST_REF"),)
+    if unit == "DE":
+        n, unit = 10 * n, "Y"
+    if unit == "CE":
+        n, unit = 100 * n, "Y"
     return _shifted(unit, -n, ctx)
 
 
 def _duration(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    unit = table.units[words(m["unit"])]
-    n = _count(table, m["n"])
-    return (vague(TimexType.DURATION, f"P{n or 'X'}{unit}"),)
+    w = WORDS[table.code]
+    unit = fam.unit_code(w, table, m["unit"])
+    if unit is None:
+        return _NONE
+    raw = words(m["n"])
+    n = fam.count(w, table, m["n"]) if raw else None
+    bare_one = n == 1 and raw in _ONES and not (m["q"] or m["ln"] or m["ln2"])
+    cued = re.search(_ONE_CUES[table.code], _before(ctx, m, 24), re.IGNORECASE)
+    if bare_one and unit in ("D", "Y") and not cued:
+        return _NONE  # "un jour, il..." is a story's "one day": a preposition makes a duration
+    if unit == "Y" and raw and fam.is_age(w, ctx.text, m.start("n"), m.end()):
+        return _NONE
+    if not raw and not (m["q"] or m["ln"] or m["ln2"] or m["vg"]):
+        return _NONE
+    if m["vg"]:
+        n = fam.count(w, table, m["vg"]) or None
+    value = fam.duration_value(unit, n if n else None)
+    trim = 0
+    if m["det"] and not (m["ln"] or m["ln2"]):
+        trim = m.start("n") - m.start() if m["n"] else 0
+    return (replace(vague(TimexType.DURATION, value), trim_start=trim),)
+
+
+def _before(ctx: Context, m: re.Match[str], size: int) -> str:
+    return ctx.text[max(0, m.start() - size) : m.start()]
+
+
+_ONES: Final = frozenset({"un", "une", "uno", "una", "ein", "eine", "einen", "один", "одна"})
+_ONE_CUES: Final = {
+    "fr": r"\b(?:pendant|durant|depuis|en|dans|pour|sur|après|avant|d'ici|plus d'|moins d')\s*$",
+    "es": r"\b(?:durante|desde hace|hace|en|por|tras|después de|antes de|dentro de)\s+$",
+    "de": r"\b(?:für|seit|vor|nach|in|binnen|innerhalb)\s+$",
+    "ru": r"(?:за|через|на|в течение|спустя)\s+$",
+    "uk": r"(?:за|через|на|протягом|впродовж)\s+$",
+}
 
 
 def _rule(name: str, pattern: str, handler: en_rules.Handler) -> Rule:
     compiled = re.compile(rf"(?<!\w)(?:{spaced(pattern)})", re.IGNORECASE)
     return Rule(name, compiled, handler)
+
+
+_RELATIVE_YEARS: Final = {
+    "fr": {"l'année dernière": ("Y", -1), "l'an dernier": ("Y", -1), "cette année": ("Y", 0)}
+    | {"l'année prochaine": ("Y", 1), "l'an prochain": ("Y", 1), "l'année passée": ("Y", -1)},
+    "es": {"el año pasado": ("Y", -1), "este año": ("Y", 0), "el año que viene": ("Y", 1)}
+    | {"año pasado": ("Y", -1), "año que viene": ("Y", 1), "el próximo año": ("Y", 1)}
+    | {"próximo año": ("Y", 1), "año": ("Y", 0), "el año": ("Y", 0)},
+    "de": {"letzten jahres": ("Y", -1), "dieses jahres": ("Y", 0), "nächsten jahres": ("Y", 1)}
+    | {"vergangenen jahres": ("Y", -1)},
+    "ru": {"прошлого года": ("Y", -1), "этого года": ("Y", 0), "следующего года": ("Y", 1)},
+    "uk": {"минулого року": ("Y", -1), "цього року": ("Y", 0), "наступного року": ("Y", 1)},
+}
+"""Relative years a month or a modifier may be joined to ("septembre de l'année dernière",
+"finales de este año", "octubre del año que viene")."""
 
 
 @lru_cache(maxsize=8)
@@ -269,68 +396,160 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     table = TABLES.get(language.lower()[:2])
     if table is None:
         return ()
-    months = alt(table.months)
-    full_months = alt(_full_forms(None, list(table.months)))
+    w = WORDS[table.code]
+    forms = list(table.months)
+    full = _full_forms(forms)
+    abbreviations = [f for f in forms if f not in full]
+    months = rf"(?:(?P<m>{alt(full)})(?!\w)|(?P<ma>{alt(abbreviations)})(?:\.|(?!\w)))"
+    full_months = alt(full)
     weekdays = alt(table.weekdays)
-    units = alt(table.units)
+    units = alt({*table.units, *w.extra_units})
     year_word = _YEAR_WORDS.get(table.code, "")
     year = rf"(?P<y>{_YEAR}){year_word}"
-    mods = alt(_MODIFIERS[table.code])
+    two_digit = r"(?P<y2>(?<![\d.,])\d\d)(?![\w%]|[.,:/]\d|\s+[^\W\d_])"
+    mods = alt({*_MODIFIERS[table.code], *w.mods})
     ago_words = alt(table.ago)
-    count = rf"\d{{1,3}}|(?:{alt(_NUMBER_WORDS[table.code])})(?!\w)"
+    numbers = {*table.numbers, *_NUMBER_WORDS[table.code], *fam._SMALL_COUNTS, *w.vague}
+    count = rf"(?<![\d.,])\d{{1,3}}(?:,\d+)?(?![\d.])|(?:{alt(numbers)})(?!\w)"
+    quantifiers = w.quantifiers
     if table.ago_after:
-        ago = rf"(?:(?P<n>{count}) )?(?P<unit>{units}) (?:{ago_words})(?!\w)"
+        ago = rf"(?:(?:{quantifiers}) )?(?:(?P<n>{count}) )?(?P<unit>{units}) (?:{ago_words})(?!\w)"
     else:
-        ago = rf"(?:{ago_words}) (?P<n>{count}) (?P<unit>{units})(?!\w)"
-    later = rf"|(?P<later>{alt(table.later)}) (?P<n2>{count}) (?P<unit2>{units})(?!\w)"
+        ago = rf"(?:{ago_words}) (?:(?:{quantifiers}) )?(?:(?P<n>{count}) )?(?P<unit>{units})(?!\w)"
+    later_words = {*table.later, *_LATER_EXTRA.get(table.code, ())}
+    later = rf"|(?P<later>{alt(later_words)}) (?P<n2>{count}) (?P<unit2>{units})(?!\w)"
     relatives = {**table.relative, **_EXTRA_RELATIVE[table.code]}
     relatives |= {k.replace("'", "’"): v for k, v in relatives.items()}  # typographic apostrophe
-    plural_count = alt(w for w, n in _NUMBER_WORDS[table.code].items() if n != 1)
     before, after = _WEEKDAY_SHIFT[table.code]
     shift_before = rf"(?:(?P<pre>{alt(before)}) )?" if before else "(?P<pre>)"
     shift_after = rf"(?: (?P<post>{alt(after)})(?!\w))?" if after else "(?P<post>)"
+    det = rf"(?:(?P<det>{w.determiners}) ?)?" if w.determiners else "(?P<det>)"
+    this = rf"(?:(?P<this>{w.this}) )?"
+    after_words = alt(w.after_date)
+    post = rf"(?: (?P<post>{after_words})(?!\w))?" if w.after_date else "(?P<post>)"
+    pre_day = r"(?:(?P<pre>el pasado|el próximo) )?" if table.code == "es" else "(?P<pre>)"
+    rel_years = {k.replace("'", "’") for k in _RELATIVE_YEARS[table.code]}
+    rel_years |= set(_RELATIVE_YEARS[table.code])
+    deictic = alt(w.deictic_days)
+    clock = (
+        rf"(?:(?P<dd>{deictic}),? (?:(?:à|a|vers|um|в|о) )?)?"
+        rf"(?:(?P<approx>{w.clock_approx}) )?"
+        rf"(?:(?P<noon>{alt(w.noon)})(?!\w)|{w.clock})"
+        rf"(?: ?(?P<zone>{w.zones})(?!\w))?(?:,? (?P<dd2>{deictic})(?!\w))?"
+    )
+    parts = alt(w.parts)
+    joins = rf"(?:(?:{w.part_joins}) )?" if w.part_joins else ""
+    day_part = (
+        rf"(?:{det}(?P<wd>{weekdays}) ?{joins}|(?P<dd>{deictic}) {joins}|(?:{w.this}) (?:même )?)"
+        rf"(?P<part>{parts})(?!\w)|(?P<one>{alt(w.one_word_parts)})(?!\w)"
+        if w.one_word_parts
+        else rf"(?:{det}(?P<wd>{weekdays}) ?{joins}|(?P<dd>{deictic}) {joins}|(?:{w.this}) "
+        rf"(?:même )?)(?P<part>{parts})(?!\w)(?P<one>)"
+    )
+    plural_weekdays = rf"(?P<wd>(?:{weekdays})s?)"
+    frequency = (
+        rf"(?P<freq>{alt(w.frequency)})(?!\w)"
+        rf"|(?:{w.every}) (?:(?P<n>{count}) )?(?:(?P<unit>{units})(?!\w)|{plural_weekdays}(?!\w))"
+        rf"|(?<!\d\s)(?<!\d)(?:{w.per}) (?P<unit2>{units})(?!\w)"
+    )
+    last_next_before = alt(w.last_next)
+    duration = (
+        rf"(?:(?P<q>{quantifiers}) )?{det}(?:(?P<ln>{last_next_before}) )?"
+        rf"(?:(?P<n>{count}) |(?P<vg>{alt(w.vague)}) )(?:(?P<ln2>{last_next_before}) )?"
+        rf"(?P<unit>{units})(?!\w)(?: (?P<ln3>consecutivos|consecutivas|consécutifs|consécutives))?"
+    )
     return (
         en_rules.RULES_BY_NAME["iso"],
         _numeric_rule(),
+        _rule("clock", clock, lambda m, ctx: fam.clock(w, m, ctx)),
         _rule(
             "dmy",
-            rf"(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?P<d>[0-3]?\d)(?:\.|er|º|°|-го|-е)? "
-            rf"(?:de )?(?P<m>{months})(?!\w)(?:(?<![^\W\d_]{{5}})\.)?(?:,? (?:de |del )?{year})?",
+            rf"{det}{pre_day}(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?P<d>[0-3]?\d)"
+            rf"(?:\.|er|º|°|-го|-е)? (?:de )?{months}"
+            rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}",
             lambda m, ctx: _month_day(table, m, ctx),
         ),
         _rule(
             "month_year",
-            rf"(?:(?P<mod>{mods}) (?:de |d'|d’)?)?(?P<m>{full_months}) (?:de |del )?{year}",
+            rf"(?:(?P<mod>{mods}) (?:de |d'|d’)?)?(?P<m>{full_months}) (?:de |del |d'|d’)?"
+            rf"(?:{year}|{two_digit}|(?P<rely>{alt(rel_years)})(?!\w))(?P<post>)",
             lambda m, ctx: _month(table, m, ctx),
         ),
         en_rules.RULES_BY_NAME["year_range"],
         _rule(
             "ago",
-            ago + (later if table.later else ""),
+            ago + later,
             lambda m, ctx: _ago_or_later(table, m, ctx),
         ),
         _rule(
             "relative",
-            rf"(?P<rel>{alt(relatives)})(?!\w)",
+            rf"(?:(?P<mod>{mods}) (?:de |d'|d’)?)?(?:el día de |l'|l’)?(?P<rel>{alt(relatives)})"
+            r"(?!\w)",
             lambda m, ctx: _relative(table, m, ctx, relatives),
+        ),
+        _rule("day_part", day_part, lambda m, ctx: fam.day_part(w, table, m, ctx)),
+        _rule("part_alone", rf"(?:{w.part_alone})(?!\w)", lambda m, ctx: fam.part_alone(w, m, ctx)),
+        _rule(
+            "neighbour",
+            rf"(?P<nb>{alt(w.neighbours)})(?!\w)",
+            lambda m, ctx: fam.neighbour(w, m, ctx),
+        ),
+        _rule("same", rf"(?:{w.same}|{w.then})(?!\w)", fam.same_day),
+        _rule(
+            "weekend",
+            rf"(?:(?:{w.this}|{w.determiners or 'le'}) )?(?:(?P<rel>próximo|pasado) )?"
+            rf"(?:{w.weekends})(?!\w)(?: (?P<rel2>{after_words or 'dernier'}))?",
+            lambda m, ctx: fam.weekend(w, m["rel"] or m["rel2"], ctx),
         ),
         _rule(
             "month",
-            rf"(?:(?P<mod>{mods})(?:-| )(?:de |d'|d’)?)?(?P<m>{full_months})(?!\w)(?P<y>)",
+            rf"(?:(?P<mod>{mods})(?:-| )(?:de |d'|d’)?)?(?P<m>{full_months})(?!\w)(?P<y>)(?P<y2>)"
+            rf"(?P<rely>){post}",
             lambda m, ctx: _month(table, m, ctx),
         ),
         _rule(
             "weekday",
-            rf"{shift_before}(?P<wd>{weekdays})(?!\w){shift_after}",
+            rf"{det}{this}{shift_before}(?P<wd>{weekdays})(?!\w){shift_after}",
             lambda m, ctx: _weekday(table, m, ctx),
         ),
-        _rule("year", rf"(?P<y>{_YEAR})(?P<mod>)(?P<fy>)", en_rules.year_rule_handler),
         _rule(
-            "duration",
-            rf"(?P<n>\d{{1,3}}|(?:{plural_count})(?!\w)) (?P<unit>{units})(?!\w)",
-            lambda m, ctx: _duration(table, m, ctx),
+            "mod_year",
+            rf"(?P<mod>{mods})(?:-| )(?:de |d'|d’|del |l'année |l’année )?(?P<y>{_YEAR})",
+            lambda m, ctx: _mod_year(table, m, ctx),
         ),
+        _rule(
+            "year",
+            rf"(?:(?P<yw>{w.year_words}|el|del) )?(?P<y>{_YEAR})(?P<mod>)(?P<fy>)",
+            _year,
+        ),
+        _rule("set", frequency, lambda m, ctx: _set(w, table, m, ctx)),
+        _rule("ref", rf"(?P<ref>{alt(w.refs)})(?!\w)", lambda m, ctx: fam.ref(w, m, ctx)),
+        _rule("duration", duration, lambda m, ctx: _duration(table, m, ctx)),
     )
+
+
+_LATER_EXTRA: Final = {"es": ("dentro de",), "fr": ("d'ici", "d’ici")}
+
+
+def _set(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if m["unit2"]:
+        unit = fam.unit_code(w, table, m["unit2"])
+        if unit is None or unit == "X":
+            return _NONE
+        return (vague(TimexType.SET, fam.duration_value(unit, 1)),)
+    return fam.frequency(w, table, m, ctx)
+
+
+def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    found = en_rules.year_rule_handler(m, ctx)
+    if not found or not m["yw"]:
+        return found
+    return found
+
+
+def _mod_year(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    mod = _MODIFIERS[table.code].get(words(m["mod"])) or WORDS[table.code].mods.get(words(m["mod"]))
+    return (explicit(_DATE, m["y"], Precision.YEAR, mod),)
 
 
 @lru_cache(maxsize=1)
@@ -356,7 +575,10 @@ def _numeric_rule() -> Rule:
 
 def _ago_or_later(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if m.groupdict().get("later"):
-        unit = table.units[words(m["unit2"])]
-        n = _count(table, m["n2"])
-        return _shifted(unit, n, ctx) if n else (vague(_DATE, "FUTURE_REF"),)
+        w = WORDS[table.code]
+        unit = fam.unit_code(w, table, m["unit2"])
+        if unit is None:
+            return _NONE
+        n = fam.count(w, table, m["n2"])
+        return _shifted(unit, int(n), ctx) if n else (vague(_DATE, "FUTURE_REF"),)
     return _ago(table, m, ctx)

@@ -20,6 +20,10 @@ class LanguageTable:
     """Lower-case unit word in any case or number -> ``Y``, ``M``, ``W`` or ``D``."""
     relative: Mapping[str, tuple[str, int]]
     """Lower-case phrase ("hier", "минулого року") -> (unit, shift from the reference date)."""
+    numbers: Mapping[str, int]
+    """Cardinal number words 1-100 and a few round ones ("dix-huit", "veintidós") -> value."""
+    ordinals: Mapping[str, int]
+    """Ordinal words 1-31 ("premier", "tercero", "третій") -> value."""
     ago: tuple[str, ...]
     """Words that make "N units" a past date ("il y a", "vor", "тому")."""
     ago_after: bool

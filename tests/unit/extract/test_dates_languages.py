@@ -31,7 +31,7 @@ CASES = [
     ("ru", "Это произошло вчера.", [("вчера", "2024-09-19")]),
     ("ru", "Засада случилась в конце июля.", [("в конце июля", "2024-07")]),
     ("fr", "Les attaques du 17 septembre ont fait 70 morts.", [("17 septembre", "2024-09-17")]),
-    ("fr", "Le 17 septembre 2024, la junte a réagi.", [("17 septembre 2024", "2024-09-17")]),
+    ("fr", "Le 17 septembre 2024, la junte a réagi.", [("Le 17 septembre 2024", "2024-09-17")]),
     ("fr", "Des représailles ont eu lieu en août.", [("août", "2024-08")]),
     ("fr", "La semaine dernière, Wagner a reculé.", [("La semaine dernière", "2024-W37")]),
     ("fr", "Le ministre l'a annoncé hier.", [("hier", "2024-09-19")]),
@@ -48,12 +48,12 @@ CASES = [
     (
         "es",
         "Los ataques del 17 de septiembre dejaron 70 muertos.",
-        [("17 de septiembre", "2024-09-17")],
+        [("del 17 de septiembre", "2024-09-17")],
     ),
     (
         "es",
         "El 17 de septiembre de 2024 la junta respondió.",
-        [("17 de septiembre de 2024", "2024-09-17")],
+        [("El 17 de septiembre de 2024", "2024-09-17")],
     ),
     ("es", "Las represalias ocurrieron en agosto.", [("agosto", "2024-08")]),
     ("es", "El convoy fue atacado hace 3 días.", [("hace 3 días", "2024-09-17")]),
@@ -126,7 +126,7 @@ NEWS = [
     ("fr", "Cette année, la production a encore baissé.", [("Cette année", "2024")]),
     ("fr", "Les troupes françaises ont quitté le pays en 2022.", [("2022", "2022")]),
     ("fr", "En août 2023, Prigojine est mort dans un accident.", [("août 2023", "2023-08")]),
-    ("fr", "Le sommet se tiendra le 3 octobre.", [("3 octobre", "2024-10-03")]),
+    ("fr", "Le sommet se tiendra le 3 octobre.", [("le 3 octobre", "2024-10-03")]),
     (
         "fr",
         "La junte a annoncé mercredi 18 septembre un couvre-feu.",
@@ -144,12 +144,12 @@ NEWS = [
     (
         "fr",
         "Le 1er janvier 2024, la loi est entrée en vigueur.",
-        [("1er janvier 2024", "2024-01-01")],
+        [("Le 1er janvier 2024", "2024-01-01")],
     ),
     ("fr", "Ils ont été libérés à la mi-juillet.", [("mi-juillet", "2024-07")]),
     ("fr", "La décision est attendue dans trois jours.", [("dans trois jours", "2024-09-23")]),
     ("fr", "Le bilan publié aujourd’hui fait état de 40 morts.", [("aujourd’hui", "2024-09-20")]),
-    ("fr", "Les otages ont été enlevés hier soir près de Mopti.", [("hier", "2024-09-19")]),
+    ("fr", "Les otages ont été enlevés hier soir près de Mopti.", [("hier soir", "2024-09-19TEV")]),
     ("fr", "Les négociations durent depuis plusieurs semaines.", [("plusieurs semaines", "PXW")]),
     ("fr", "Le décret du 05.09.2024 prolonge l'état d'urgence.", [("05.09.2024", "2024-09-05")]),
     # German
@@ -198,14 +198,14 @@ NEWS = [
     (
         "es",
         "El golpe del 24 de mayo de 2021 derrocó al presidente.",
-        [("24 de mayo de 2021", "2021-05-24")],
+        [("del 24 de mayo de 2021", "2021-05-24")],
     ),
     (
         "es",
         "El convoy fue atacado hace tres días cerca de Gao.",
         [("hace tres días", "2024-09-17")],
     ),
-    ("es", "Los combates se reanudaron el lunes.", [("lunes", "2024-09-16")]),
+    ("es", "Los combates se reanudaron el lunes.", [("el lunes", "2024-09-16")]),
     ("es", "El ministro viajó a Bamako el pasado martes.", [("el pasado martes", "2024-09-17")]),
     ("es", "Las delegaciones se reunirán el próximo lunes.", [("el próximo lunes", "2024-09-23")]),
     ("es", "Las elecciones se celebrarán el próximo año.", [("el próximo año", "2025")]),
@@ -226,10 +226,14 @@ NEWS = [
     (
         "es",
         "El miércoles 18 de septiembre la junta decretó un toque de queda.",
-        [("miércoles 18 de septiembre", "2024-09-18")],
+        [("El miércoles 18 de septiembre", "2024-09-18")],
     ),
     ("es", "Fueron liberados a mediados de julio.", [("mediados de julio", "2024-07")]),
-    ("es", "El 1 de enero de 2024 entró en vigor la ley.", [("1 de enero de 2024", "2024-01-01")]),
+    (
+        "es",
+        "El 1 de enero de 2024 entró en vigor la ley.",
+        [("El 1 de enero de 2024", "2024-01-01")],
+    ),
     ("es", "El balance publicado hoy habla de 40 muertos.", [("hoy", "2024-09-20")]),
     (
         "es",
@@ -240,7 +244,7 @@ NEWS = [
     (
         "es",
         "Las negociaciones duran desde hace varias semanas.",
-        [("hace varias semanas", "PAST_REF")],
+        [("varias semanas", "PXW")],
     ),
     ("es", "La ofensiva comenzó en julio.", [("julio", "2024-07")]),
     ("es", "La semana que viene llegará la misión.", [("La semana que viene", "2024-W39")]),
