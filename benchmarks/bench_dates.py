@@ -1,9 +1,12 @@
-"""Accuracy and speed of the temporal tagger on the TempEval-3 dev set, next to dateparser.
+"""Accuracy and speed of the temporal tagger on the three dev sets, next to dateparser.
 
-    .venv/bin/python benchmarks/bench_dates.py [GOLD.jsonl] [--scorer score.py] [--repeats 3]
+    .venv/bin/python benchmarks/bench_dates.py [GOLD.jsonl ...] [--scorer score.py] [--repeats 3]
 
-1. Tags every document with ``briefing.extract.timex_io.tag_lines``, writes the system file and
-   runs the shared scorer on it (as a subprocess, so its numbers are the official ones).
+1. Tags every document of each dev set (English TempEval-3, French TimeBank, Spanish MEANTIME
+   by default) with ``briefing.extract.timex_io.tag_lines``, runs the shared scorer on it (as a
+   subprocess, so its numbers are the official ones) and prints one table: value F1 all types
+   / DATE+TIME, strict and relaxed span F1, before issue 11 (figures measured on main at
+   7627d5c) and now, beside HeidelTime 2.2's figures from the data README.
 2. Measures characters per second of ``find_dates`` and of
    ``dateparser.search_dates(text, languages=['en'], settings={'RELATIVE_BASE': dct})`` in the
    same process, medians over ``--repeats`` passes, and prints the ratio.
@@ -32,7 +35,21 @@ sys.path.insert(0, str(ROOT))
 from briefing.extract.dates import find_dates  # noqa: E402 (after the path is set)
 from briefing.extract.timex_io import tag_lines  # noqa: E402 (after the path is set)
 
-DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "temporal" / "tbaq-dev.jsonl"
+TEMPORAL = ROOT.parent / "shared" / "data" / "temporal"
+DEFAULT_GOLD = TEMPORAL / "tbaq-dev.jsonl"
+DEV_SETS = ("tbaq-dev.jsonl", "ftib-dev.jsonl", "meantime-es-dev.jsonl")
+BEFORE = {
+    "tbaq-dev": (81.5, 82.5, 88.2, 94.3),
+    "ftib-dev": (56.5, 61.8, 39.2, 71.1),
+    "meantime-es-dev": (68.7, 72.6, 51.4, 81.3),
+}
+"""Value F1 all / DATE+TIME, strict and relaxed span F1 before issue 11 (main at 7627d5c)."""
+HEIDELTIME = {
+    "tbaq-dev": (77.4, 78.6, None, 92.1),
+    "ftib-dev": (72.6, 73.6, None, 89.9),
+    "meantime-es-dev": (70.6, 71.3, None, 88.2),
+}
+"""HeidelTime 2.2's figures with the same scorer, as the data README and issue 11 give them."""
 DEFAULT_SCORER = ROOT.parent / "shared" / "bench" / "temporal" / "score.py"
 
 
@@ -40,19 +57,50 @@ def _load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def _score(gold: Path, scorer: Path) -> str:
+def _score(gold: Path, scorer: Path) -> dict[str, Any]:
+    """The scorer's figures for the tagger's output on ``gold`` (its ``--json`` report)."""
     lines = gold.read_text(encoding="utf-8").splitlines()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for line in tag_lines(lines):
             out.write(line + "\n")
     result = subprocess.run(
-        [sys.executable, str(scorer), str(gold), out.name],
+        [sys.executable, str(scorer), str(gold), out.name, "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
     Path(out.name).unlink()
-    return result.stdout
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def _figures(report: dict[str, Any]) -> tuple[float, float, float, float]:
+    """Value F1 all, value F1 DATE+TIME, strict span F1, relaxed span F1 (percent)."""
+    every, chrono = report["all"], report["date_time"]
+    return (
+        100 * every["value"]["F1"],
+        100 * chrono["value"]["F1"],
+        100 * every["strict"]["F1"],
+        100 * every["relaxed"]["F1"],
+    )
+
+
+def _row(name: str, label: str, figures: tuple[float | None, ...]) -> str:
+    cells = " | ".join("" if f is None else f"{f:.1f}" for f in figures)
+    return f"| {name} | {label} | {cells} |"
+
+
+def _table(golds: list[Path], scorer: Path) -> None:
+    print("| set | tagger | value F1 all | value F1 DATE+TIME | strict span F1 | relaxed span F1 |")
+    print("|---|---|---|---|---|---|")
+    for gold in golds:
+        name = gold.name.removesuffix(".jsonl")
+        now = _figures(_score(gold, scorer))
+        if name in BEFORE:
+            print(_row(name, "briefing before issue 11", BEFORE[name]))
+        print(_row(name, "briefing now", now))
+        if name in HEIDELTIME:
+            print(_row(name, "HeidelTime 2.2 (published)", HEIDELTIME[name]))
 
 
 def _ours(docs: list[dict[str, Any]]) -> None:
@@ -90,15 +138,15 @@ def _peak(docs: list[dict[str, Any]]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Print scores, throughput side by side with dateparser, and peak memory."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-dateparser", action="store_true")
     args = parser.parse_args(argv)
-    docs = _load(args.gold)
-
-    print(f"== accuracy on {args.gold.name} ==")
-    print(_score(args.gold, args.scorer))
+    golds = args.gold or [TEMPORAL / name for name in DEV_SETS if (TEMPORAL / name).is_file()]
+    print("== accuracy (shared scorer) ==")
+    _table(golds, args.scorer)
+    docs = _load(golds[0] if args.gold else DEFAULT_GOLD)
 
     _ours(docs[:5])  # compile and cache the grammar outside the timing
     ours = _speed(_ours, docs, args.repeats)

@@ -228,16 +228,20 @@ def _day_offset(text: str, start: int, norm: Norm) -> tuple[int, Norm]:
 _EARLIEST_INFERRED: Final = 1900
 _LATEST_INFERRED_AHEAD: Final = 50
 """Inferred years outside 1900 .. publication year + 50 are not trusted (explicit ones are)."""
-_YEAR_PREFIX: Final = re.compile(r"\d{4}")
+_FAR_YEAR: Final = re.compile(r"-?\d{4,}")
+"""The year of a computed value, including one before year 0 ("-122976") or past 9999."""
 
 
 def _trusted(norm: Norm, reference: dt.date | None) -> Norm:
     """A date computed rather than read ("570 years ago", "100 years hence") that lands before
     1900 or far after the publication is kept only as a vague past or future reference:
     arithmetic on a round number is no ground for a date that far away."""
-    if reference is None or not norm.inferred or not _YEAR_PREFIX.match(norm.value):
+    if reference is None or not norm.inferred:
         return norm
-    year = int(norm.value[:4])
+    far = _FAR_YEAR.match(norm.value)
+    if far is None:
+        return norm
+    year = int(far.group())
     if _EARLIEST_INFERRED <= year <= reference.year + _LATEST_INFERRED_AHEAD:
         return norm
     return replace(
@@ -259,13 +263,16 @@ def _remember(ctx: Context, mention: DateMention) -> Context:
     and the last year and the days the text wrote in full."""
     if mention.type is not TimexType.DATE or mention.first_day is None:
         return ctx
+    if mention.anchoring is Anchoring.PUBLICATION and mention.inferred:
+        ctx = replace(ctx, story_year=(-1, 0))  # "last week": the story is back to the present
     if (
         mention.anchoring is Anchoring.EXPLICIT
         and mention.end_value is None
         and _WRITTEN_YEAR.fullmatch(mention.value)
     ):
         if opens_sentence(ctx.text, mention.start):
-            ctx = replace(ctx, focus_year=(mention.end, int(mention.value[:4])))
+            year = int(mention.value[:4])
+            ctx = replace(ctx, focus_year=(mention.end, year), story_year=(mention.end, year))
         if mention.precision is Precision.DAY and mention.value not in ctx.known_days:
             ctx = replace(ctx, known_days=(*ctx.known_days, mention.value))
     if mention.precision is Precision.QUARTER:

@@ -47,6 +47,10 @@ class Context:
     focus_year: tuple[int, int] = (-1, 0)
     """(end offset, year) of the last date the text wrote with its year ("In 1918, ..."): a
     year-less month later in the same sentence belongs to that year."""
+    story_year: tuple[int, int] = (-1, 0)
+    """(end offset, year) of the last date written with its year anywhere in the text, until a
+    date placed from the publication follows: a narrative's later year-less dates ("In 1939
+    ... In early October") belong to that year."""
     known_days: tuple[str, ...] = ()
     """Days the text has written in full ("2001-09-11"), so that a later "Sept. 11" without
     its year is read as the same day."""

@@ -92,6 +92,12 @@ def _month_day(month: int, day: int, year: int | None, m: re.Match[str], ctx: Co
             unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),
             reason="its year is outside the years read as dates (1000–2099)",
         )
+    rely = words(m.groupdict().get("rely"))
+    if rely and ctx.ref is not None:
+        # "on 25 June last year": that day of the year before publication
+        shift = {"last": -1, "this": 0, "next": 1}[rely]
+        found = _safe_date(ctx.ref.year + shift, month, day)
+        return _day_norm(found, inferred=True) if found else _INVALID
     written = _written_year(month, day, m, ctx)
     if written is not None:
         found = _safe_date(written, month, day)
@@ -118,11 +124,32 @@ def _focus_year(m: re.Match[str], ctx: Context) -> int | None:
     """
     end, year = ctx.focus_year
     if end < 0 or not cal.same_sentence(ctx.text, end, m.start()):
-        return None
+        return _story_year(m, ctx)
     if ctx.ref is not None and year < ctx.ref.year:
         tense = cal.tense_around(ctx.text, m.start(), m.end())
         if tense is cal.Tense.FUTURE:
             return None  # "joined in July 1997, will join on March 12": a later plan
+    return year
+
+
+_STORY_REACH: Final = 600
+"""How far (in characters) a narrative's year carries to later year-less dates."""
+
+
+def _story_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The year a past narrative is in: "In 1939 the war began. In early October, Warsaw
+    fell." A narrative sets each sentence's time with a frame that opens it: a year-less
+    frame in a past-tense clause follows the year-framed sentence before it, when that year
+    is before the publication's and no date placed from the publication came between. A
+    year-less date inside a sentence ("agreed in April") stays with the publication: news
+    names old years as background, not as the time of the story."""
+    end, year = ctx.story_year
+    if end < 0 or ctx.ref is None or year >= ctx.ref.year or m.start() - end > _STORY_REACH:
+        return None
+    if not cal.opens_sentence(ctx.text, m.start()):
+        return None
+    if cal.tense_around(ctx.text, m.start(), m.end()) is not cal.Tense.PAST:
+        return None
     return year
 
 
@@ -1252,12 +1279,14 @@ RULES: Final = (
     _rule(
         "mdy",
         rf"(?:(?P<approx>around|about|approximately|roughly|circa|on or about) )?"
-        rf"(?:{_WD},? )?{g.month('m')} (?:the )?{g.day('d')}(?:,? {_Y})?(?!\w)",
+        rf"(?:{_WD},? )?{g.month('m')} (?:the )?{g.day('d')}(?:,? {_Y}"
+        r"|,? (?P<rely>last|this|next) year)?(?!\w)",
         _mdy,
     ),
     _rule(
         "dmy",
-        rf"(?:{_WD},? )?(?:the )?{g.day('d')} (?:of )?{g.month('m')}(?:,? {_Y})?",
+        rf"(?:{_WD},? )?(?:the )?{g.day('d')} (?:of )?{g.month('m')}(?:,? {_Y}"
+        r"|,? (?P<rely>last|this|next) year(?!\w))?",
         lambda m, ctx: (
             _one(
                 _month_day(
