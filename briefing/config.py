@@ -19,7 +19,7 @@ SETTINGS_FILE = "briefing.yaml"
 TLP_LABELS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 """The Traffic Light Protocol 2.0 labels a marking may take."""
 
-FORMATS = ("pdf", "docx", "json", "md", "csv", "timelinejs")
+FORMATS = ("pdf", "docx", "json", "md", "csv", "timelinejs", "timelinejs-csv", "sources")
 """Output formats ``build`` knows."""
 
 DEFAULT_FORMATS = ("pdf", "docx", "json")

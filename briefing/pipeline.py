@@ -106,19 +106,38 @@ def _json(composed: Composed) -> Rendered:
     return Rendered(json_export.write(composed.chronology))
 
 
+def _markdown(composed: Composed) -> Rendered:
+    from briefing.render import markdown_export
+    from briefing.render.compose import number_sources
+
+    notes = {e.anchor: str(e.citation) for e in number_sources(composed.chronology).values()}
+    return Rendered(markdown_export.write(composed.markdown, composed.document.meta, notes))
+
+
 def _csv(composed: Composed) -> Rendered:
     from briefing.render import table_exports
 
     return Rendered(table_exports.write_csv(composed.chronology))
 
 
+def _sources(composed: Composed) -> Rendered:
+    from briefing.render import csl
+
+    return Rendered(csl.write(composed.chronology))
+
+
 def _timelinejs(composed: Composed) -> Rendered:
-    from briefing.render import table_exports
+    from briefing.render import timelinejs
 
     options = composed.options
-    return Rendered(
-        table_exports.write_timelinejs(composed.chronology, options.title, options.subtitle)
-    )
+    return Rendered(timelinejs.write_json(composed.chronology, options.title, options.subtitle))
+
+
+def _timelinejs_sheet(composed: Composed) -> Rendered:
+    from briefing.render import timelinejs
+
+    options = composed.options
+    return Rendered(timelinejs.write_csv(composed.chronology, options.title, options.subtitle))
 
 
 Writer = Callable[[Composed], Rendered]
@@ -127,9 +146,11 @@ WRITERS: dict[str, tuple[str, Writer]] = {
     "pdf": ("briefing.pdf", _pdf),
     "docx": ("briefing.docx", _docx),
     "json": ("timeline.json", _json),
-    "md": ("briefing.md", lambda c: Rendered(c.markdown.encode("utf-8"))),
+    "md": ("briefing.md", _markdown),
     "csv": ("timeline.csv", _csv),
     "timelinejs": ("timelinejs.json", _timelinejs),
+    "timelinejs-csv": ("timelinejs.csv", _timelinejs_sheet),
+    "sources": ("sources.json", _sources),
 }
 """Output format -> (file name, writer)."""
 

@@ -50,18 +50,43 @@ _NO_NOTES: Mapping[str, tuple[Inline, ...]] = MappingProxyType({})
 _NO_FIGURES: Mapping[str, TimelineFigure] = MappingProxyType({})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 
-_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_ALWAYS = re.compile(r"([\\`*\[\]<|$~^])")
+"""Characters that start markup anywhere in a line: emphasis, code, links and images, raw
+HTML and autolinks, table cells, and pandoc's math, strikeout, sub- and superscript."""
+_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+"""An ``&`` that would start a character reference (``&amp;``, ``&#64;``)."""
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+"""An ``_`` at a word's edge (inside a word, as in ``snake_case``, it cannot open emphasis)."""
+_CITATION = re.compile(r"(?<![^\W_])@")
+"""An ``@`` that pandoc would read as a citation (``@smith``), not one inside an address."""
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=:%(])|(\w{1,9})([.)])(?=\s|$))")
+"""Block markers at the start of a line: headings, quotes, list items (``-``, ``+``, ``1.``,
+``a)``, pandoc's ``A.``, ``iv.`` and ``(1)``), setext rules, definitions, title blocks."""
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _line_start(match: re.Match[str]) -> str:
+    space, marker, number, closing = match.groups()
+    if marker is not None:
+        return f"{space}\\{marker}"
+    return f"{space}{number}\\{closing}"
 
 
 def escape(text: str) -> str:
     """``text`` as Markdown that prints exactly as written, on one line.
 
-    Every ASCII punctuation character is backslash-escaped (CommonMark allows that for all of
-    them), so ``*``, ``|``, ``<``, ``&``, ``[x](y)`` and ``{{ x }}`` are never interpreted.
-    Line breaks become spaces: a table cell or list item is one line of Markdown.
+    Only what Markdown (CommonMark, GFM tables, and pandoc's extensions) would read as markup
+    is backslash-escaped, so the Markdown export stays readable ("3,000", "https://…"):
+    ``*``, ``|``, ``<``, ``[x](y)``, a ``&`` before a character reference, an ``_`` or ``@``
+    at a word's edge, and list or heading markers at the start. Line breaks become spaces: a
+    table cell or list item is one line of Markdown.
     """
-    return _PUNCTUATION.sub(r"\\\1", _NEWLINES.sub(" ", text))
+    text = _NEWLINES.sub(" ", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    text = _CITATION.sub(r"\\@", text)
+    return _LINE_START.sub(_line_start, text, count=1)
 
 
 def _parser() -> MarkdownIt:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from briefing.model import Anchor, Heading, Link, ListBlock, Paragraph, Table, Text
@@ -18,6 +23,16 @@ TRICKY = [
     "back\\slash and `code` and ~~strike~~",
     "Кириллица: 17 вересня, «лапки»",
     "RTL: مرحبا بالعالم and emoji 🇺🇦",
+    "Prices of $5 and $6, 2^10^ and H~2~O, @BP_America and press@bp.com",
+    "A. Smith said",
+    "(1) first and a) second",
+    "- a dash",
+    "+ a plus",
+    "> a quote",
+    ": a definition",
+    "&amp; &#64; &copy; AT&T",
+    "snake_case, __init__ and _edge_",
+    "iv. roman",
 ]
 
 
@@ -72,3 +87,44 @@ def test_headings_keep_their_level() -> None:
         Heading(level=1, children=(Text(text="One"),)),
         Heading(level=2, children=(Text(text="Two"),)),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3,000 barrels",
+        "https://example.org/story.html?id=1",
+        "The U.S. Coast Guard (USCG) said: 11 dead, 17 injured - BP's rig.",
+        "snake_case and e-mail press@bp.com",
+        'It\'s 50% more; "quoted" — fine!',
+    ],
+)
+def test_ordinary_punctuation_is_not_escaped(text: str) -> None:
+    assert escape(text) == text
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_escaped_text_exactly_as_written(tmp_path: Path) -> None:
+    texts = [text for text in TRICKY if "\n" not in text]
+    source = "\n\n".join(escape(text) for text in texts) + "\n"
+    (tmp_path / "in.md").write_text(source, encoding="utf-8")
+    done = subprocess.run(
+        ["pandoc", "-f", "markdown-smart", "-t", "json", "in.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    blocks = json.loads(done.stdout)["blocks"]
+    assert [block["t"] for block in blocks] == ["Para"] * len(texts)
+    assert [_plain(block["c"]) for block in blocks] == texts
+
+
+def _plain(inlines: list[dict[str, object]]) -> str:
+    """The text of pandoc inlines that hold no markup: Str and Space only."""
+    parts = []
+    for inline in inlines:
+        assert inline["t"] in ("Str", "Space"), inline
+        parts.append(str(inline["c"]) if inline["t"] == "Str" else " ")
+    return "".join(parts)
