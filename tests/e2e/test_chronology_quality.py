@@ -25,7 +25,7 @@ def built(sample_project: Path, tmp_path: Path) -> Path:
 def test_the_briefing_lists_the_key_fact_about_1500_mercenaries(built: Path) -> None:
     text = (built / "briefing.md").read_text(encoding="utf-8")
     facts = text.split("# Key facts", 1)[1].split("\n# ", 1)[0]
-    assert "Wagner has around 1\\,500 mercenaries in Mali" in facts
+    assert "Wagner has around 1,500 mercenaries in Mali" in facts
     assert "[\\[" in facts  # cited
 
 

@@ -146,7 +146,7 @@ def test_quiet_hides_warnings_and_verbose_shows_notes(
 
 def test_the_readme_usage_lists_every_format() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    usage = re.search(r"--format ([a-z,]+)\]", readme)
+    usage = re.search(r"--format ([a-z,-]+)\]", readme)
     assert usage is not None
     assert usage.group(1).split(",") == list(FORMATS)
 
