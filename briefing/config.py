@@ -63,6 +63,11 @@ class Options:
     today: dt.date = field(default_factory=clock.today)
     """The briefing's date: today, or ``SOURCE_DATE_EPOCH``'s day when that is set."""
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    max_events: int | None = None
+    """The most key events the Chronology section shows; None chooses from the collection's
+    size and time span."""
+    annex: bool = False
+    """Add the annex "Full chronology" (every placed event not among the key events)."""
     reproducible: bool = field(default_factory=clock.pinned)
     """Byte-identical outputs for identical inputs (on when ``SOURCE_DATE_EPOCH`` is set)."""
 
@@ -77,6 +82,8 @@ _KEYS: dict[str, type] = {
     "summary": str,
     "citations": str,
     "keywords": list,
+    "max_events": int,
+    "annex": bool,
 }
 
 
@@ -137,6 +144,9 @@ def _check_values(settings: dict[str, Any], path: Path) -> None:
             "or leave it empty",
             path=path,
         )
+    limit = settings.get("max_events")
+    if limit is not None and (isinstance(limit, bool) or limit < 1):
+        raise InputError("max_events must be a whole number of at least 1", path=path)
     citations = settings.get("citations", Citations.MARKS.value)
     if citations not in {c.value for c in Citations}:
         raise InputError("citations must be `marks` or `footnotes`", path=path)

@@ -264,6 +264,50 @@ class Status(enum.StrEnum):
     MANUAL = "manual"
     REJECTED = "rejected"
     STALE = "stale"
+    KEY = "key"
+    """Set by the analyst: the event is one of the key events, whatever its salience."""
+
+
+class Section(enum.StrEnum):
+    """Where a placed event goes in a briefing (it is always in ``timeline.json``)."""
+
+    KEY = "key"
+    """A key event of the news period: shown in the Chronology section."""
+    BACKGROUND = "background"
+    """Long before the news period: the most salient are shown under Background."""
+    AHEAD = "ahead"
+    """After the latest article: an expectation, shown under Looking ahead."""
+    OTHER = "other"
+    """Not selected: only in the optional annex (Full chronology) and the data files."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Salience:
+    """How much an event matters to the story, and the evidence for it an analyst can check.
+
+    Every count is of distinct articles or outlets, so one article repeating itself adds
+    nothing; ``score`` combines them (``briefing.chronology.salience`` says how).
+    """
+
+    score: float
+    """The combined evidence; higher is more salient. Comparable within one briefing only."""
+    articles: int
+    """Distinct articles that report the event or refer back to it."""
+    outlets: int
+    """Distinct publishers among them (an article without a publisher counts as its own)."""
+    later: int
+    """Distinct articles published two or more days after its date that mention the date
+    (any of the day's events): later coverage coming back to it."""
+    burst: float
+    """Articles published in the three days from its date, over the collection's usual rate
+    for three days (1.0 is usual)."""
+    story: float
+    """How close the event is to the story, from 0 (off-topic) to 1: the share of its weight
+    on the collection's main terms (and the briefing's title and keywords)."""
+    terms: tuple[str, ...] = ()
+    """The story's main terms the event uses, most characteristic first."""
+    reasons: tuple[str, ...] = ()
+    """The evidence in words, for the documents and the data files."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -288,6 +332,19 @@ class Event:
     """The analyst's notes."""
     differences: tuple[str, ...] = ()
     """What merged sources disagree on, in words ("killed: 84 / 100"); empty when they agree."""
+    members: tuple[str, ...] = ()
+    """Ids of the events merged into this one (itself first); empty before merging."""
+    references: int = 0
+    """How many of the merged sentences refer back to the event rather than report it."""
+    expected: bool = False
+    """Whether every source was published before the date: an expectation, not a report."""
+    unstated: bool = False
+    """Whether no merged sentence says what happened on the date: each only dates something
+    else from it ("oil has leaked since 20 April")."""
+    salience: Salience | None = None
+    """The evidence of its importance; None before the chronology stage."""
+    section: Section | None = None
+    """Where the briefing shows it; None before the chronology stage."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -324,6 +381,12 @@ class Chronology:
     """Problems met on the way."""
     facts: tuple[Fact, ...] = ()
     """Undated key facts, in article and text order."""
+    period: tuple[dt.date, dt.date] | None = None
+    """The news period (first and last day) the Chronology section covers; None without
+    placed events."""
+    budget: int = 0
+    """The most key events the Chronology section shows (the analyst's ``key`` events may
+    add to it)."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -276,7 +276,13 @@ def _curate(options: Options, *, jobs: int, progress: Progress) -> Curated:
     )
     found.extend(merged.diagnostics)
     ordered = chronology_stage.order(
-        merged.events, articles, found, reviewed_only=options.reviewed_only, facts=facts
+        (*merged.events, *merged.rejected),
+        articles,
+        found,
+        reviewed_only=options.reviewed_only,
+        facts=facts,
+        max_events=options.max_events,
+        story=_story(options),
     )
     return Curated(
         chronology=ordered,
@@ -300,6 +306,13 @@ def _record(options: Options, run: Curated) -> None:
         ids=sorted(run.merged.ids),
         diagnostics=run.chronology.diagnostics,
     )
+
+
+def _story(options: Options) -> tuple[str, ...]:
+    """What the analyst says the briefing is about: its title (unless the default) and
+    keywords."""
+    title = () if options.title == Options().title else (options.title,)
+    return (*title, *options.keywords)
 
 
 def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
@@ -331,13 +344,13 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
         run = _curate(options, jobs=jobs, progress=progress)
         ordered, merged = run.chronology, run.merged
         project = options.inputs[0]
-        from briefing.render.compose import compose, markdown
+        from briefing.render.compose import render
 
-        text = markdown(ordered, options, project=project)
+        composition = render(ordered, options, project=project)
         composed = Composed(
             chronology=ordered,
-            markdown=text,
-            document=compose(ordered, options, project=project, text=text),
+            markdown=composition.markdown,
+            document=composition.document,
             options=options,
         )
         rendered: list[tuple[Path, bytes]] = []

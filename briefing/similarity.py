@@ -108,6 +108,22 @@ def features(text: str) -> frozenset[str]:
     return frozenset(terms)
 
 
+GIST_PREFIX = 5
+"""Letters a word is cut to for the coarse features: "explosion", "exploded", "explode" all
+become "explo", so a reference and a report that word one event differently still meet."""
+
+
+def gist(text: str, first: int, last: int, start: int, end: int) -> frozenset[str]:
+    """Coarse features of ``text[first:last]`` (its date phrase ``text[start:end]`` left out):
+    content words cut to ``GIST_PREFIX`` letters, entities and numbers.
+
+    Coarser than ``features`` on purpose: it compares a short clause ("the 20 April blast")
+    with whole reports, where any shared word of substance is evidence.
+    """
+    terms = features(without_span(text, start, end)[first:last])
+    return frozenset(term if ":" in term else term[:GIST_PREFIX] for term in terms)
+
+
 _SUBORDINATE = re.compile(
     r"\b(?:since|after|following|when|in the wake of|before|until|that|which|as)\b", re.I
 )

@@ -7,46 +7,40 @@ a misspelt variable is an error naming the template file and line, never an empt
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import jinja2
 
 from briefing.config import Citations
 from briefing.errors import TemplateError
 from briefing.model import (
-    Article,
     Document,
     DocumentMeta,
     Event,
     Fact,
     Inline,
     Paragraph,
+    Section,
     TimelineFigure,
     TimelinePoint,
 )
+from briefing.render.citations import Cited, Citer, Markup, SourceEntry
 from briefing.render.markdown_tree import escape, parse
 from briefing.timex import day_words, label, month_words
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Sequence
-
     from briefing.config import Options
     from briefing.model import Chronology
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_SUFFIX = ".md.j2"
 _ANCHOR_NAME = re.compile(r"[A-Za-z][\w.:-]*")
-
-
-class Markup(str):
-    """Markdown written by this module or a template helper: printed without escaping."""
-
-    __slots__ = ()
 
 
 def _finalize(value: object) -> object:
@@ -63,41 +57,6 @@ def day_label(day: dt.date | None) -> str:
     return day_words(day) if day is not None else ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SourceEntry:
-    """One numbered entry of the Sources list, as templates see it."""
-
-    number: int
-    anchor: str
-    article: Article
-    published: str
-    accessed: str
-    footnote: bool = False
-    """Cite as a footnote (``citations: footnotes``) rather than a linked ``[k]`` mark."""
-
-    @property
-    def mark(self) -> Markup:
-        """The citation: a ``[k]`` mark linked to this entry, or the marker of its note.
-
-        The note marker is inert HTML the Markdown tree turns into a ``Note`` holding
-        ``citation``; in the Markdown export it still reads as a superscript ``[k]``.
-        """
-        if self.footnote:
-            return Markup(f'<sup data-note="{self.anchor}">[{self.number}]</sup>')
-        return Markup(f"[\\[{self.number}\\]](#{self.anchor})")
-
-    @property
-    def citation(self) -> Markup:
-        """The entry as one line of Markdown: title, publisher, date, URL (a note's text)."""
-        article = self.article
-        title = escape(f"“{article.title}”") if article.title else "*Untitled article*"
-        parts = [title, *(escape(p) for p in (article.publisher, self.published) if p)]
-        text = ", ".join(parts) + "."
-        if article.url:
-            text += f" [{escape(article.url)}](<{article.url}>)"
-        return Markup(text)
-
-
 _CLAIM_PHRASES = {
     "claimed": "claimed by",
     "reported": "reported by",
@@ -107,20 +66,86 @@ _CLAIM_PHRASES = {
 """How a claim kind reads before the speaker; everything else reads "according to"."""
 
 
+def _marks(sources: Sequence[SourceEntry]) -> Markup:
+    """Citation marks in number order; a run of three or more consecutive ``[k]`` marks reads
+    as a range, "[4]–[9]", each end linked (notes are never shortened)."""
+    if any(source.footnote for source in sources):
+        return Markup("".join(source.mark for source in sources))
+    ordered = sorted(sources, key=lambda source: source.number)
+    parts: list[str] = []
+    run: list[SourceEntry] = []
+    for source in [*ordered, None]:
+        if source is not None and run and source.number == run[-1].number + 1:
+            run.append(source)
+            continue
+        if len(run) >= 3:
+            parts.append(f"{run[0].mark}–{run[-1].mark}")
+        else:
+            parts.extend(entry.mark for entry in run)
+        run = [source] if source is not None else []
+    return Markup(" ".join(parts))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventEntry:
-    """One event as templates see it: its date label, text, sources and flags."""
+    """One event as templates see it: its date label, text, sources and flags.
+
+    Its sources are numbered when a template first reads them (``sources``, ``marks``), so a
+    document numbers exactly the sources it cites, in reading order.
+    """
 
     event: Event
     label: str
-    sources: tuple[SourceEntry, ...]
     reason: str
+    citer: Citer = field(repr=False, compare=False)
+
+    @property
+    def sources(self) -> tuple[SourceEntry, ...]:
+        """The numbered sources of the event (the shown report's first), by number."""
+        ids = dict.fromkeys(r.article for r in self.event.sources if self.citer.knows(r.article))
+        return tuple(sorted((self.citer.cite(a) for a in ids), key=lambda e: e.number))
 
     @property
     def marks(self) -> Markup:
-        """All citation marks of the event, in source order (notes written without spaces)."""
-        separator = "" if any(source.footnote for source in self.sources) else " "
-        return Markup(separator.join(source.mark for source in self.sources))
+        """All citation marks of the event (runs of numbers as ranges; notes without spaces)."""
+        return _marks(self.sources)
+
+    @property
+    def articles(self) -> int:
+        """How many distinct articles report the event or refer back to it."""
+        return len({ref.article for ref in self.event.sources})
+
+    @property
+    def reach(self) -> str:
+        """"reported by 14 articles from 3 outlets", or "" for a single article."""
+        outlets = self.independent
+        if self.articles < 2:
+            return ""
+        where = "1 outlet" if outlets == 1 else f"{outlets} outlets"
+        return f"reported by {self.articles} articles from {where}"
+
+    @property
+    def as_of(self) -> str:
+        """When its sources said so: "as of 30 January 2011" (the latest of them), or ""."""
+        days = [
+            self.citer.article(ref.article).published
+            for ref in self.event.sources
+            if self.citer.knows(ref.article)
+        ]
+        known = [day for day in days if day is not None]
+        return f"as of {day_words(max(known))}" if known else ""
+
+    @property
+    def why(self) -> str:
+        """Why it was chosen, in words: the salience evidence, "; "-separated, or ""."""
+        salience = self.event.salience
+        return "; ".join(salience.reasons) if salience is not None else ""
+
+    @property
+    def salience(self) -> float:
+        """The event's salience score (0.0 when not scored)."""
+        salience = self.event.salience
+        return salience.score if salience is not None else 0.0
 
     @property
     def text(self) -> str:
@@ -147,7 +172,12 @@ class EventEntry:
 
         An article without a publisher counts on its own, since nothing ties it to another.
         """
-        return len({source.article.publisher or f"#{source.article.id}" for source in self.sources})
+        publishers = set()
+        for ref in self.event.sources:
+            if self.citer.knows(ref.article):
+                article = self.citer.article(ref.article)
+                publishers.add(article.publisher or f"#{article.id}")
+        return len(publishers)
 
     @property
     def differ(self) -> bool:
@@ -165,7 +195,13 @@ class FactEntry:
     """One key fact as templates see it: text, "as of" label, attribution and sources."""
 
     fact: Fact
-    sources: tuple[SourceEntry, ...]
+    citer: Citer = field(repr=False, compare=False)
+
+    @property
+    def sources(self) -> tuple[SourceEntry, ...]:
+        """The numbered sources of the fact, by number."""
+        ids = dict.fromkeys(r.article for r in self.fact.sources if self.citer.knows(r.article))
+        return tuple(sorted((self.citer.cite(a) for a in ids), key=lambda e: e.number))
 
     @property
     def text(self) -> str:
@@ -192,60 +228,14 @@ class FactEntry:
         return Markup(" ".join(source.mark for source in self.sources))
 
 
-def _fact_entries(facts: Sequence[Fact], sources: dict[str, SourceEntry]) -> list[FactEntry]:
-    entries = []
-    for fact in facts:
-        cited = {
-            ref.article: sources[ref.article] for ref in fact.sources if ref.article in sources
-        }
-        entries.append(
-            FactEntry(
-                fact=fact,
-                sources=tuple(sorted(cited.values(), key=lambda entry: entry.number)),
-            )
-        )
-    return entries
-
-
-def number_sources(chronology: Chronology, *, footnote: bool = False) -> dict[str, SourceEntry]:
-    """Sources numbered in order of first citation; uncited articles follow in id order."""
-    order: list[str] = []
-    for event in (*chronology.events, *chronology.unplaced):
-        for ref in event.sources:
-            if ref.article not in order:
-                order.append(ref.article)
-    order.extend(article.id for article in chronology.articles if article.id not in order)
-    by_id = {article.id: article for article in chronology.articles}
-    return {
-        article_id: SourceEntry(
-            number=number,
-            anchor=f"source-{number}",
-            article=by_id[article_id],
-            published=day_label(by_id[article_id].published),
-            accessed=day_label(by_id[article_id].accessed),
-            footnote=footnote,
-        )
-        for number, article_id in enumerate((a for a in order if a in by_id), start=1)
-    }
-
-
-def _entries(events: Sequence[Event], sources: dict[str, SourceEntry]) -> list[EventEntry]:
+def _entries(events: Sequence[Event], citer: Citer) -> list[EventEntry]:
     entries = []
     for event in events:
-        cited = {
-            ref.article: sources[ref.article] for ref in event.sources if ref.article in sources
-        }
         text = label(event.date)
         if event.date.inferred and event.date.anchored:
             text += " *"
-        entries.append(
-            EventEntry(
-                event=event,
-                label=text,
-                sources=tuple(sorted(cited.values(), key=lambda entry: entry.number)),
-                reason=event.date.reason or "its date is too vague to place",
-            )
-        )
+        reason = event.date.reason or "its date is too vague to place"
+        entries.append(EventEntry(event=event, label=text, reason=reason, citer=citer))
     return entries
 
 
@@ -261,19 +251,25 @@ def _reasons(entries: Sequence[EventEntry]) -> list[tuple[Markup, str]]:
     return list(seen.values())
 
 
+def key_events(chronology: Chronology) -> tuple[Event, ...]:
+    """The events of the Chronology section, in order."""
+    return tuple(e for e in chronology.events if e.section in (Section.KEY, None))
+
+
 def period(chronology: Chronology) -> str:
-    """The period the anchored events cover, as a label ("2011 – 31 August 2025")."""
-    if not chronology.events:
+    """The period the key events cover, as a label ("20 April 2010 – 19 September 2010")."""
+    key = key_events(chronology)
+    if not key:
         return ""
-    first, last = chronology.events[0].date, chronology.events[-1].date
+    first, last = key[0].date, max(key, key=lambda e: e.date.last_day or dt.date.min).date
     start, end = label(first), label(last)
     return start if start == end else f"{start} – {end}"
 
 
 def timeline_figure(chronology: Chronology) -> TimelineFigure:
-    """The placed events as points of a figure, one per interval, counting the events in it."""
+    """The key events as points of a figure, one per interval, counting the events in it."""
     points: dict[tuple[dt.date, dt.date], TimelinePoint] = {}
-    for event in chronology.events:
+    for event in key_events(chronology):
         first, last = event.date.first_day, event.date.last_day
         if first is None or last is None:
             continue  # an undated event has no place on an axis
@@ -294,6 +290,36 @@ def timeline_figure(chronology: Chronology) -> TimelineFigure:
     return TimelineFigure(points=tuple(ordered), caption=caption)
 
 
+LATEST_SHOWN = 8
+"""How many events the one-page summary shows."""
+
+LATEST_SHARE = 0.25
+"""The latest part of the period the summary draws on: its last quarter."""
+
+
+def _latest(entries: Sequence[EventEntry]) -> list[EventEntry]:
+    """The most salient key events of the latest part of the period, newest first.
+
+    The latest part is the last quarter of the period the key events cover; when it holds
+    fewer than ``LATEST_SHOWN`` events, the most recent ones fill the page.
+    """
+    dated = [e for e in entries if e.event.date.first_day is not None]
+    if not dated:
+        return []
+    first = min(e.event.date.first_day for e in dated if e.event.date.first_day is not None)
+    last = max(e.event.date.first_day for e in dated if e.event.date.first_day is not None)
+    since = last - dt.timedelta(days=int((last - first).days * LATEST_SHARE))
+    recent = [e for e in dated if e.event.date.first_day is not None and e.event.date.first_day >= since]
+    if len(recent) < LATEST_SHOWN:
+        recent = dated[-LATEST_SHOWN:]
+    chosen = sorted(recent, key=lambda e: (-e.salience, e.event.id))[:LATEST_SHOWN]
+    return sorted(chosen, key=lambda e: dated.index(e), reverse=True)
+
+
+def _section(chronology: Chronology, section: Section) -> tuple[Event, ...]:
+    return tuple(e for e in chronology.events if e.section is section)
+
+
 def _figure_marker(caption: str) -> Markup:
     """``{{ figure() }}``: the marker of the timeline figure, its caption as a stand-in."""
     return Markup(f'<div data-figure="timeline">{html.escape(caption)}</div>')
@@ -308,11 +334,45 @@ def _anchor(name: object) -> Markup:
     return Markup(f'<a id="{text}"></a>')
 
 
-def context(chronology: Chronology, options: Options) -> dict[str, Any]:
-    """The variables a template sees (documented in the README)."""
+class _Later(Sequence[Any]):
+    """A list computed when a template first reads it, so the citations it numbers come in
+    reading order (the reasons under "Dates that could not be placed" cite sources)."""
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        self._make = make
+        self._items: list[Any] | None = None
+
+    def _get(self) -> list[Any]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._get())
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        return self._get()[index]
+
+
+def context(chronology: Chronology, options: Options, citer: Citer | None = None) -> dict[str, Any]:
+    """The variables a template sees (documented in the README).
+
+    ``citer`` numbers the sources as the template cites them; pass one to read the numbers
+    given once the template has rendered.
+    """
     footnotes = options.citations is Citations.FOOTNOTES
-    sources = number_sources(chronology, footnote=footnotes)
+    if citer is None:
+        citer = Citer(chronology.articles, footnote=footnotes)
     caption = timeline_figure(chronology).caption
+    unplaced = _entries(chronology.unplaced, citer)
+    events = _entries(key_events(chronology), citer)
     return {
         "citations": options.citations.value,
         "title": options.title,
@@ -322,11 +382,17 @@ def context(chronology: Chronology, options: Options) -> dict[str, Any]:
         "period": period(chronology),
         "marking": options.marking,
         "summary": options.summary,
-        "events": _entries(chronology.events, sources),
-        "unplaced": _entries(chronology.unplaced, sources),
-        "facts": _fact_entries(chronology.facts, sources),
-        "unplaced_reasons": _reasons(_entries(chronology.unplaced, sources)),
-        "sources": list(sources.values()),
+        "events": events,
+        "selected": len(events) < len(chronology.events),
+        "placed": len(chronology.events),
+        "latest": _latest(events),
+        "background": _entries(_section(chronology, Section.BACKGROUND), citer),
+        "ahead": _entries(_section(chronology, Section.AHEAD), citer),
+        "annex": _entries(_section(chronology, Section.OTHER), citer) if options.annex else [],
+        "unplaced": unplaced,
+        "facts": [FactEntry(fact=fact, citer=citer) for fact in chronology.facts],
+        "unplaced_reasons": _Later(lambda: _reasons(unplaced)),
+        "sources": Cited(citer),
         "diagnostics": chronology.diagnostics,
         "anchor": _anchor,
         "link": lambda text, url: Markup(f"[{escape(str(text))}](<{url}>)"),
@@ -394,18 +460,45 @@ def _template_line(error: BaseException, template: Path) -> int | None:
     return line
 
 
+@dataclass(frozen=True, slots=True)
+class Composition:
+    """A rendered briefing: its Markdown and the document tree parsed from it."""
+
+    markdown: str
+    document: Document
+
+
+def render(chronology: Chronology, options: Options, *, project: Path | None) -> Composition:
+    """The briefing as Markdown and as the document every writer renders: the template
+    rendered once, its citations numbered as it cites them."""
+    citer = Citer(chronology.articles, footnote=options.citations is Citations.FOOTNOTES)
+    template = find_template(options.template, project)
+    text = render_markdown(template, context(chronology, options, citer))
+    return Composition(markdown=text, document=_document(chronology, options, text, citer))
+
+
 def markdown(chronology: Chronology, options: Options, *, project: Path | None) -> str:
     """The briefing as Markdown: the template rendered over the chronology."""
-    template = find_template(options.template, project)
-    return render_markdown(template, context(chronology, options))
+    return render(chronology, options, project=project).markdown
 
 
 def compose(
     chronology: Chronology, options: Options, *, project: Path | None, text: str | None = None
 ) -> Document:
-    """The document of a briefing: template rendered (unless ``text`` is given), parsed, meta."""
-    if text is None:
-        text = markdown(chronology, options, project=project)
+    """The document of a briefing: template rendered, parsed, with its meta.
+
+    ``text``, when given, must be what ``markdown`` gave for the same arguments; it is parsed
+    instead of the fresh rendering (whose citations give the notes' texts).
+    """
+    composition = render(chronology, options, project=project)
+    if text is None or text == composition.markdown:
+        return composition.document
+    citer = Citer(chronology.articles, footnote=options.citations is Citations.FOOTNOTES)
+    render_markdown(find_template(options.template, project), context(chronology, options, citer))
+    return _document(chronology, options, text, citer)
+
+
+def _document(chronology: Chronology, options: Options, text: str, citer: Citer) -> Document:
     meta = DocumentMeta(
         title=options.title,
         subtitle=options.subtitle,
@@ -418,13 +511,13 @@ def compose(
         keywords=options.keywords,
     )
     figures = {"timeline": timeline_figure(chronology)}
-    return Document(meta=meta, blocks=parse(text, notes=_notes(chronology), figures=figures))
+    return Document(meta=meta, blocks=parse(text, notes=_notes(citer), figures=figures))
 
 
-def _notes(chronology: Chronology) -> dict[str, tuple[Inline, ...]]:
-    """The text of each source's note: its Sources entry as inlines."""
+def _notes(citer: Citer) -> dict[str, tuple[Inline, ...]]:
+    """The text of each cited source's note: its Sources entry as inlines."""
     notes: dict[str, tuple[Inline, ...]] = {}
-    for entry in number_sources(chronology).values():
+    for entry in citer.cited:
         blocks = parse(entry.citation + "\n")
         if blocks and isinstance(blocks[0], Paragraph):
             notes[entry.anchor] = blocks[0].children

@@ -81,7 +81,10 @@ class Merged:
     """The result of merging fresh extraction into a timeline: what to show and what to write."""
 
     events: tuple[Event, ...]
-    """What the documents show: new, reviewed, edited and manual events, in file order."""
+    """What the documents may show: new, reviewed, edited, manual and key events, in file
+    order."""
+    rejected: tuple[Event, ...]
+    """The events the analyst rejected, in file order: the chronology keeps their events out."""
     diagnostics: tuple[Diagnostic, ...]
     """Unreadable entries, stale events, events citing missing articles; file and line of the
     entry in the new text."""
@@ -177,11 +180,12 @@ def merge(
         _apply(document, changes, additions)
         text = dump(document)
         reading = _reread(document, text, path, first_build=first_build)
-    events, problems = shown(reading.entries, by_id, known_articles, path)
+    events, rejected, problems = shown(reading.entries, by_id, known_articles, path)
     cache_text = cache_text_of(extracted, reading.ids)
     cache_notes = tuple(d for d in timeline.diagnostics if d.code == CACHE_UNREADABLE)
     return Merged(
         events=events,
+        rejected=rejected,
         diagnostics=reading.diagnostics + problems + duplicates + cache_notes,
         text=text,
         changed=text != timeline.text or not timeline.exists,
@@ -298,7 +302,9 @@ def _follow(entry: Entry, event: Event, fresh_print: str, last: str) -> _Change:
     """
     current = entry.fingerprint
     if current not in (fresh_print, last):
-        return _Change(entry=entry, status=Status.EDITED)
+        # An edit is kept; a key event stays key (its edit is recognised the same way).
+        kept = Status.KEY if entry.status is Status.KEY else Status.EDITED
+        return _Change(entry=entry, status=kept)
     refresh = event if current != fresh_print else None
     if entry.status is Status.STALE:
         status = Status.NEW  # back after going away: to be looked at again

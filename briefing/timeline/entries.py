@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from briefing.model import Event
 
-EXTRACTED = frozenset({Status.NEW, Status.REVIEWED, Status.EDITED, Status.STALE})
+EXTRACTED = frozenset({Status.NEW, Status.REVIEWED, Status.EDITED, Status.STALE, Status.KEY})
 """Statuses of events that came from extraction, which ``merge`` keeps up to date."""
 
 

@@ -33,13 +33,17 @@ def shown(
     by_id: dict[str, Event],
     known_articles: frozenset[str],
     path: Path,
-) -> tuple[tuple[Event, ...], tuple[Diagnostic, ...]]:
-    """The events to show and the problems to report, from the merged file's entries."""
+) -> tuple[tuple[Event, ...], tuple[Event, ...], tuple[Diagnostic, ...]]:
+    """The events to show, the rejected ones and the problems to report, from the merged
+    file's entries. Rejected events are returned apart: the chronology needs them to keep
+    their event out, and nothing else may show them."""
+    rejected: list[Event] = []
     events: list[Event] = []
     problems: list[Diagnostic] = []
     for entry in entries:
         missing = sorted({s.article for s in entry.sources} - known_articles)
         if entry.status is Status.REJECTED:
+            rejected.append(_event(entry, by_id.get(entry.id)))
             continue
         if entry.status is Status.STALE:
             problems.append(_stale(entry, missing, path))
@@ -48,7 +52,7 @@ def shown(
             problems.extend(_manual_problems(entry, missing, path))
         fresh = by_id.get(entry.id) if entry.status is not Status.MANUAL else None
         events.append(_event(entry, fresh))
-    return tuple(events), tuple(problems)
+    return tuple(events), tuple(rejected), tuple(problems)
 
 
 def _stale(entry: Entry, missing: list[str], path: Path) -> Diagnostic:
