@@ -33,7 +33,11 @@ SETTINGS_TEXT: Final = f"""\
 # summary: >-                   # bottom line up front, printed above the chronology
 #   Two sentences an executive reads first.
 # citations: marks              # marks: [1] linked to the Sources list; footnotes: notes
-# keywords: [Mali, Wagner]      # subject keywords stored in the PDF and Word properties
+# keywords: [Mali, Wagner]      # what the story is about: stored in the PDF and Word
+#                               # properties, and they raise the salience of events using them
+# max_events: 40                # the most key events in the chronology (default: from the
+#                               # number of articles and the weeks they span, 10 to 60)
+# annex: true                   # add "Full chronology": every other dated event, in order
 """
 """``briefing.yaml`` as ``init`` writes it: every setting, commented out, with what it does."""
 

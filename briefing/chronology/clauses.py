@@ -14,6 +14,11 @@ import re
 from dataclasses import dataclass
 
 
+def _words(words: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(words.split())
+
+
 class Role(enum.StrEnum):
     """How a sentence relates to the date that dates it."""
 
@@ -57,12 +62,12 @@ _PREPOSITION = re.compile(
 _DETERMINER = re.compile(r"^(?:the|its|this|that|last|a|an)\s", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\s")
 _WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
-_NOT_NOUNS = frozenset(
+_NOT_NOUNS = _words(
     """
     of to in at on and or but when where while which that who as by for from with after before
-    since until than is was were are be been has had have will would could should can may
-    might did does do this year week month morning afternoon evening night
-    """.split()
+    since until than is was were are be been has had have will would could should can may might
+    did does do this year week month morning afternoon evening night
+    """
 )
 """Words that can follow "the 20 April" without it naming an event ("the 20 April of …")."""
 
@@ -138,12 +143,12 @@ def _reference(
     return Reading(Role.REFERENCE, (opener, last))
 
 
-_FUNCTION = frozenset(
+_FUNCTION = _words(
     """
     a an the its it this that these those his her their our of to in on at by for from with
-    since after following before until till when which who whose where ever prior as
-    is was were are be been being has have had will would then there here
-    """.split()
+    since after following before until till when which who whose where ever prior as is was
+    were are be been being has have had will would then there here
+    """
 )
 
 

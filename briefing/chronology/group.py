@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ from briefing.similarity import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
 _FAR_FUTURE = dt.date.max
 
@@ -340,8 +341,7 @@ def _fold(groups: list[Group], context: Context, scales: _Scales) -> None:
         characteristic = {
             term
             for term, count in counts.items()
-            if count >= 2
-            and count / len(members) >= LIFT * frequency.get(term, 0) / documents
+            if count >= 2 and count / len(members) >= LIFT * frequency.get(term, 0) / documents
         }
         main = max(numbers, key=lambda n: (len(groups[n].articles), -n))
         words = characteristic & {t for m in groups[main].members for t in m.gist}
@@ -407,7 +407,9 @@ def _join_bare(member: Member, groups: list[Group], index: IntervalIndex) -> Non
     """A bare reference joins the group of its exact interval citing the most articles (the
     first such group on a tie), or the bare group of its date."""
     first, last = _interval(member)
-    exact = [n for n in index.groups.get((first, last), []) if groups[n].intervals == {(first, last)}]
+    exact = [
+        n for n in index.groups.get((first, last), []) if groups[n].intervals == {(first, last)}
+    ]
     with_statements = [n for n in exact if any(m.role is not Role.BARE for m in groups[n].members)]
     pool = with_statements or exact
     if pool:
@@ -556,7 +558,8 @@ def merge(group: Sequence[Member], context: Context) -> Event:
     first, then in chronological order), and what the reports (not the references) disagree
     on."""
     ordered = sorted(group, key=lambda m: processing_key(m.event))
-    shown = representative(ordered, context).event
+    shown_member = representative(ordered, context)
+    shown = shown_member.event
     sources = list(shown.sources)
     for member in ordered:
         sources.extend(ref for ref in member.event.sources if ref not in sources)
@@ -570,11 +573,24 @@ def merge(group: Sequence[Member], context: Context) -> Event:
         sources=tuple(sources),
         notes="\n".join(notes),
         differences=tuple(dict.fromkeys((*shown.differences, *differences(reports)))),
-        members=(shown.id, *(m.event.id for m in ordered if m.event is not shown)),
-        references=sum(1 for m in ordered if m.role is not Role.STATEMENT),
+        members=tuple(
+            dict.fromkeys(
+                i
+                for m in (shown_member, *(m for m in ordered if m is not shown_member))
+                for i in (m.event.members or (m.event.id,))
+            )
+        ),
+        references=sum(_references(m) for m in ordered),
         expected=all(_is_expected(m, context) for m in ordered),
         unstated=all(m.role is Role.BARE for m in ordered),
     )
+
+
+def _references(member: Member) -> int:
+    """How many references a member stands for: its own count once merged already."""
+    if member.event.members:
+        return member.event.references
+    return 0 if member.role is Role.STATEMENT else 1
 
 
 def deduplicate(events: Sequence[Event], context: Context) -> tuple[Event, ...]:

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from briefing.model import Salience
 from briefing.similarity import features
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
     from briefing.model import Article, Event
 
@@ -117,9 +118,7 @@ def weigh_all(events: Sequence[Event], evidence: Evidence) -> tuple[Event, ...]:
         found = _interval(event)
         if found is not None:
             by_day.setdefault(found, []).append(event)
-    main = {
-        max(group, key=lambda e: (len(_articles(e)), e.id)).id for group in by_day.values()
-    }
+    main = {max(group, key=lambda e: (len(_articles(e)), e.id)).id for group in by_day.values()}
     return tuple(
         dataclasses.replace(e, salience=score(e, evidence, main=e.id in main)) for e in events
     )
@@ -200,7 +199,7 @@ def reasons(salience: Salience, *, mentions: int = 0) -> tuple[str, ...]:
     elif mentions > salience.articles:
         said.append(f"{_plural(mentions, 'article')} mention its date")
     if salience.burst >= 2:
-        said.append(f"a burst of coverage ({salience.burst:.1f}× the usual rate)")
+        said.append(f"a burst of coverage ({salience.burst:.1f} times the usual rate)")
     if salience.story < STORY_ENOUGH / 2:
         said.append("far from the story's main terms")
     return tuple(said)

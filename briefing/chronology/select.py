@@ -77,10 +77,13 @@ def scope(articles: Sequence[Article], events: Sequence[Event], limit: int | Non
     has a calendar position."""
     days = sorted(article.published for article in articles if article.published is not None)
     if not days:
-        placed = [e.date.last_day for e in events if e.date.last_day is not None]
-        if not placed:
+        # Without publication dates nothing says where the news lies: the whole span is.
+        firsts = [e.date.first_day for e in events if e.date.first_day is not None]
+        lasts = [e.date.last_day for e in events if e.date.last_day is not None]
+        if not firsts or not lasts:
             return None
-        days = [max(placed)]
+        size = limit if limit is not None else budget(len(articles), max(lasts), max(lasts))
+        return Scope(first=min(firsts), last=max(lasts), budget=size)
     start = days[int(TRIM * (len(days) - 1))]
     last = days[-1]
     lookback = max(LOOKBACK_DAYS, round(LOOKBACK_SHARE * (last - start).days))
@@ -94,6 +97,11 @@ def _eligible(event: Event) -> bool:
     only expected or referred to without a word of what happened)."""
     date = event.date
     return date.precision in KEY_PRECISIONS and not event.expected and not event.unstated
+
+
+def _reported(event: Event) -> bool:
+    """Whether an event is reported at all (not only expected, not a bare date reference)."""
+    return not event.expected and not event.unstated
 
 
 def _salience(event: Event) -> float:
@@ -126,6 +134,10 @@ def place(events: Sequence[Event], found: Scope | None) -> tuple[Event, ...]:
         news = [e for e in past if not _before(e, found)]
         old = [e for e in past if _before(e, found)]
         chosen = _top([e for e in news if _eligible(e)], found.budget)
+        if len(chosen) < found.budget:
+            # Too few precise reports: the most salient coarser or vaguer events fill in.
+            rest = [e for e in news if e.id not in chosen and _reported(e)]
+            chosen |= _top(rest, found.budget - len(chosen))
         sections.update((e.id, Section.KEY) for e in news if e.id in chosen)
         shown = _top([e for e in old if _eligible(e)], BACKGROUND_SHOWN)
         sections.update((e.id, Section.BACKGROUND) for e in old if e.id in shown)

@@ -12,14 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
+from briefing.model import Article
 from briefing.render.markdown_tree import escape
 from briefing.timex import day_words
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
-
-    from briefing.model import Article
 
 
 class Markup(str):

@@ -117,7 +117,7 @@ class EventEntry:
 
     @property
     def reach(self) -> str:
-        """"reported by 14 articles from 3 outlets", or "" for a single article."""
+        """ "reported by 14 articles from 3 outlets", or "" for a single article."""
         outlets = self.independent
         if self.articles < 2:
             return ""
@@ -261,7 +261,8 @@ def period(chronology: Chronology) -> str:
     key = key_events(chronology)
     if not key:
         return ""
-    first, last = key[0].date, max(key, key=lambda e: e.date.last_day or dt.date.min).date
+    last = max(key, key=lambda e: (e.date.last_day or dt.date.min, e.date.precision.rank)).date
+    first = key[0].date
     start, end = label(first), label(last)
     return start if start == end else f"{start} – {end}"
 
@@ -309,7 +310,9 @@ def _latest(entries: Sequence[EventEntry]) -> list[EventEntry]:
     first = min(e.event.date.first_day for e in dated if e.event.date.first_day is not None)
     last = max(e.event.date.first_day for e in dated if e.event.date.first_day is not None)
     since = last - dt.timedelta(days=int((last - first).days * LATEST_SHARE))
-    recent = [e for e in dated if e.event.date.first_day is not None and e.event.date.first_day >= since]
+    recent = [
+        e for e in dated if e.event.date.first_day is not None and e.event.date.first_day >= since
+    ]
     if len(recent) < LATEST_SHOWN:
         recent = dated[-LATEST_SHOWN:]
     chosen = sorted(recent, key=lambda e: (-e.salience, e.event.id))[:LATEST_SHOWN]

@@ -6,16 +6,18 @@ schema 1, so readers should ignore keys they do not know.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.model import Section
 from briefing.timex import label
 
 if TYPE_CHECKING:
-    import datetime as dt
+    from collections.abc import Mapping, Sequence
 
-    from briefing.model import Article, Chronology, Diagnostic, Event, Fact
+    from briefing.model import Article, Chronology, Diagnostic, Event, Fact, Salience
 
 SCHEMA = 1
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "timeline.schema.json"
@@ -26,8 +28,9 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def event_data(event: Event) -> dict[str, Any]:
-    """One event as JSON-ready data."""
+def event_data(event: Event, ranks: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """One event as JSON-ready data; ``ranks`` gives its salience rank when known."""
+    ranks = ranks or {}
     date = event.date
     return {
         "id": event.id,
@@ -53,7 +56,43 @@ def event_data(event: Event) -> dict[str, Any]:
         "sources": [
             {"article": ref.article, "start": ref.start, "end": ref.end} for ref in event.sources
         ],
+        "section": event.section.value if event.section is not None else None,
+        "key": event.section is Section.KEY,
+        "members": list(event.members),
+        "references": event.references,
+        "expected": event.expected,
+        "salience": _salience_data(event.salience, ranks.get(event.id)) if event.salience else None,
     }
+
+
+def _salience_data(salience: Salience, rank: int | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"score": salience.score}
+    if rank is not None:
+        data["rank"] = rank
+    data.update(
+        articles=salience.articles,
+        outlets=salience.outlets,
+        later=salience.later,
+        burst=salience.burst,
+        story=salience.story,
+        terms=list(salience.terms),
+        reasons=list(salience.reasons),
+    )
+    return data
+
+
+def ranks_of(events: Sequence[Event]) -> dict[str, int]:
+    """Event id -> 1-based rank by salience (ties: the earlier event, then the id)."""
+    scored = [e for e in events if e.salience is not None]
+    ordered = sorted(
+        scored,
+        key=lambda e: (
+            -(e.salience.score if e.salience is not None else 0.0),
+            e.date.first_day or dt.date.max,
+            e.id,
+        ),
+    )
+    return {event.id: rank for rank, event in enumerate(ordered, start=1)}
 
 
 def _article_data(article: Article) -> dict[str, Any]:
@@ -96,9 +135,15 @@ def _diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
 
 def write(chronology: Chronology) -> bytes:
     """``timeline.json``: placed events in order, then unplaced ones, articles, diagnostics."""
+    ranks = ranks_of(chronology.events)
+    period = chronology.period
     data = {
         "schema": SCHEMA,
-        "events": [event_data(event) for event in chronology.events],
+        "period": {"start": period[0].isoformat(), "end": period[1].isoformat()}
+        if period is not None
+        else None,
+        "budget": chronology.budget,
+        "events": [event_data(event, ranks) for event in chronology.events],
         "unplaced": [event_data(event) for event in chronology.unplaced],
         "facts": [_fact_data(fact) for fact in chronology.facts],
         "articles": [_article_data(article) for article in chronology.articles],

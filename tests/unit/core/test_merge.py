@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.chronology import compatible_dates, order, run_weights, same_event
-from briefing.model import Event, Status
-from briefing.render.compose import EventEntry, SourceEntry
+from briefing.model import Event, SourceRef, Status
+from briefing.render.citations import Citer
+from briefing.render.compose import EventEntry
 from tests.factories import article, event
 
 ARTICLES = (article("a"), article("b"), article("c"))
@@ -111,18 +112,16 @@ def test_same_event_is_the_decision_the_chronology_uses() -> None:
 
 
 def test_independent_sources_are_distinct_publishers() -> None:
-    sources = tuple(
-        SourceEntry(
-            number=n,
-            anchor=f"source-{n}",
-            article=article(i, publisher=p),
-            published="",
-            accessed="",
-        )
-        for n, (i, p) in enumerate([("a", "BBC"), ("b", "BBC"), ("c", "Reuters")], start=1)
+    articles = [article(i, publisher=p) for i, p in [("a", "BBC"), ("b", "BBC"), ("c", "Reuters")]]
+    reported = Event(
+        id="ev-1",
+        date=event("2010").date,
+        text="Something happened.",
+        sources=tuple(SourceRef(article=a.id, start=0, end=10) for a in articles),
     )
-    entry = EventEntry(event=event("2010"), label="2010", sources=sources, reason="")
+    entry = EventEntry(event=reported, label="2010", reason="", citer=Citer(articles))
     assert entry.independent == 2
+    assert entry.reach == "reported by 3 articles from 2 outlets"
 
 
 TEXTS = st.sampled_from([EXPLOSION_A, EXPLOSION_B, HEARING, *FILLER])

@@ -22,7 +22,7 @@ from briefing.model import (
     Table,
     Text,
 )
-from briefing.render.compose import compose, find_template, number_sources
+from briefing.render.compose import compose, find_template, markdown
 from tests.factories import article, event
 
 OPTIONS = Options(title="Test briefing", author="Desk", today=dt.date(2025, 9, 1))
@@ -76,7 +76,9 @@ def test_same_source_cited_twice_keeps_one_number() -> None:
         event("2022", "Two.", article="a", start=10),
         article("a"),
     )
-    assert [entry.number for entry in number_sources(chronology).values()] == [1]
+    text = markdown(chronology, OPTIONS, project=None)
+    assert "[\\[1\\]](#source-1)" in text
+    assert "source-2" not in text
 
 
 def test_article_text_with_markup_prints_literally_in_the_table() -> None:

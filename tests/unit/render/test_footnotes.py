@@ -36,7 +36,8 @@ def _document(rows: int = 3) -> Document:
         article("a", title="Розвідка: Вагнер в Малі", publisher="Українська правда"),
         article("b", title="Wagner in Mali", publisher="Daily Mail"),
     ]
-    return compose(order(events, articles), OPTIONS, project=None)
+    # Every event a key event: the table must be long enough to span pages.
+    return compose(order(events, articles, max_events=rows), OPTIONS, project=None)
 
 
 def _notes(inlines: Any) -> list[Note]:
