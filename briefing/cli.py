@@ -73,6 +73,12 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"takes a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def progress(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:
     """A progress bar on stderr for a long stage, only when stderr is a terminal.
 
@@ -203,6 +209,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     build.add_argument(
         "--reviewed-only", action="store_true", help="leave events with status `new` out"
     )
+    build.add_argument(
+        "--max-events",
+        type=_positive,
+        metavar="N",
+        help="the most key events in the chronology (default: from the number of articles "
+        "and the weeks they span)",
+    )
+    build.add_argument(
+        "--annex",
+        action="store_true",
+        help='add the annex "Full chronology" with every other dated event',
+    )
 
     update = command(
         "update",
@@ -331,6 +349,8 @@ def _options(args: argparse.Namespace) -> Options:
         marking=getattr(args, "marking", None),
         citations=Citations(citations) if citations else None,
         reviewed_only=getattr(args, "reviewed_only", False) or None,
+        max_events=getattr(args, "max_events", None),
+        annex=getattr(args, "annex", False) or None,
         today=today(),
         reproducible=clock.pinned() or None,
     )
