@@ -23,6 +23,7 @@ from briefing.files import write_all_atomic
 from briefing.ingest import READERS, count_files, read_folder, require_project
 from briefing.ingest import read as read_article
 from briefing.model import Article, Chronology, Diagnostic, Document, Level
+from briefing.render.citations import SourceEntry
 from briefing.timeline.lock import lock
 from briefing.version import __version__
 
@@ -63,6 +64,8 @@ class Composed:
     markdown: str
     document: Document
     options: Options
+    sources: tuple[SourceEntry, ...] = ()
+    """The sources the document cites, numbered as it cites them (the exports number alike)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +111,8 @@ def _json(composed: Composed) -> Rendered:
 
 def _markdown(composed: Composed) -> Rendered:
     from briefing.render import markdown_export
-    from briefing.render.compose import number_sources
 
-    notes = {e.anchor: str(e.citation) for e in number_sources(composed.chronology).values()}
+    notes = {e.anchor: str(e.citation) for e in composed.sources}
     return Rendered(markdown_export.write(composed.markdown, composed.document.meta, notes))
 
 
@@ -123,7 +125,7 @@ def _csv(composed: Composed) -> Rendered:
 def _sources(composed: Composed) -> Rendered:
     from briefing.render import csl
 
-    return Rendered(csl.write(composed.chronology))
+    return Rendered(csl.write(composed.chronology, composed.sources))
 
 
 def _timelinejs(composed: Composed) -> Rendered:
@@ -352,6 +354,7 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
             markdown=composition.markdown,
             document=composition.document,
             options=options,
+            sources=composition.sources,
         )
         rendered: list[tuple[Path, bytes]] = []
         notes: list[Diagnostic] = []

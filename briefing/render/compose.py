@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import jinja2
 
-from briefing.config import Citations
+from briefing.config import Citations, Options
 from briefing.errors import TemplateError
 from briefing.model import (
     Document,
@@ -35,7 +35,6 @@ from briefing.render.markdown_tree import escape, parse
 from briefing.timex import day_words, label, month_words
 
 if TYPE_CHECKING:
-    from briefing.config import Options
     from briefing.model import Chronology
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -469,6 +468,17 @@ class Composition:
 
     markdown: str
     document: Document
+    sources: tuple[SourceEntry, ...]
+    """The sources the document cites, by number."""
+
+
+def number_sources(
+    chronology: Chronology, options: Options | None = None, *, project: Path | None = None
+) -> dict[str, SourceEntry]:
+    """Article id -> its numbered entry, as the briefing of ``options`` (the default one
+    without) cites it; articles it never cites are absent."""
+    composition = render(chronology, options or Options(), project=project)
+    return {entry.article.id: entry for entry in composition.sources}
 
 
 def render(chronology: Chronology, options: Options, *, project: Path | None) -> Composition:
@@ -477,7 +487,8 @@ def render(chronology: Chronology, options: Options, *, project: Path | None) ->
     citer = Citer(chronology.articles, footnote=options.citations is Citations.FOOTNOTES)
     template = find_template(options.template, project)
     text = render_markdown(template, context(chronology, options, citer))
-    return Composition(markdown=text, document=_document(chronology, options, text, citer))
+    document = _document(chronology, options, text, citer)
+    return Composition(markdown=text, document=document, sources=citer.cited)
 
 
 def markdown(chronology: Chronology, options: Options, *, project: Path | None) -> str:

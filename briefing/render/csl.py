@@ -16,8 +16,10 @@ from briefing.render.untitled import first_words
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from briefing.model import Article, Chronology
+    from briefing.render.citations import SourceEntry
 
 
 def _date(day: dt.date) -> dict[str, Any]:
@@ -59,8 +61,9 @@ def _names(byline: str) -> list[str]:
     return [part for part in (p.strip(" ,") for p in parts) if part]
 
 
-def write(chronology: Chronology) -> bytes:
-    """``sources.json``: every source as CSL-JSON, numbered as in the documents."""
-    entries = number_sources(chronology)
-    items = [item(entry.article, entry.number) for entry in entries.values()]
+def write(chronology: Chronology, sources: Sequence[SourceEntry] | None = None) -> bytes:
+    """``sources.json``: every source the documents cite as CSL-JSON, numbered as they number
+    it (``sources``, from the rendering; without it, as the default briefing cites them)."""
+    entries = number_sources(chronology).values() if sources is None else sources
+    items = [item(entry.article, entry.number) for entry in entries]
     return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
