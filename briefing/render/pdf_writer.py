@@ -12,15 +12,17 @@ import dataclasses
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, assert_never
+from typing import TYPE_CHECKING, Any, Literal, assert_never
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.validators import isString
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfbase.ttfonts import TTFont
@@ -76,6 +78,7 @@ from briefing.render._layout import (
     title_block_lines,
     tlp_colour,
 )
+from briefing.render.pdf_tags import Tagger
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -118,9 +121,17 @@ _WINDOW_ROWS = 64
 """Rows of a long table handed to reportlab at a time: more than any page holds (a row is at
 least one 11.5 pt line plus 9 pt of padding), few enough that a page break costs no more
 than a window (reportlab re-measures every remaining row of a table at each page break)."""
+_CONTENTS_SIZE = 9.5
+"""Font size of a contents entry (the body's)."""
+_CONTENTS_BASELINE = 3.2
+"""Baseline of a contents page number above the bottom of its line (body leading 13.5)."""
+_CONTENTS_FROM_PAGES = 4
+"""A document longer than this many pages opens with a contents list."""
 _MAX_PASSES = 8
 """Layout passes before giving up on a stable note placement."""
 _NOTE_CALLBACK = "briefing_note"
+_LIST_GAP = 5.0
+"""Points between a list number and its text."""
 _BULLETS = ("\u2022", "\u2013", "\u25aa")
 """Bullet per nesting level, as in the Word reference document."""
 
@@ -187,7 +198,11 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
 
     def layout(pass_: _Pass) -> tuple[bytes, _StoryBuilder]:
         builder = _StoryBuilder(styles=styles, coverage=coverage, anchors=anchors)
-        story = [*_title_block(document.meta, builder), *builder.blocks(document.blocks)]
+        story = [
+            *_title_block(document.meta, builder),
+            *_contents(pass_.contents, styles),
+            *builder.blocks(document.blocks),
+        ]
         printable = dataclasses.replace(
             document.meta,
             title=builder.text(document.meta.title),
@@ -197,19 +212,24 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
         data = _build(story, printable, pass_, builder, reproducible=reproducible)
         return data, builder
 
-    # Pass 1 finds where notes land; each further pass keeps room for the notes found, until
-    # nothing moves. Reserved room only grows, so the passes settle; without notes this is one
-    # pass, as "Page X of Y" takes its total from forms filled in at the end (_BriefingCanvas).
+    # Pass 1 finds where notes land and how long the document is; each further pass keeps
+    # room for the notes found and, past a few pages, lists the headings with the pages the
+    # last pass found, until nothing moves. Reserved room only grows (it restarts once, when
+    # the contents list first shifts the pages), so the passes settle; a short document
+    # without notes is one pass, as "Page X of Y" takes its total from forms filled in at the
+    # end (_BriefingCanvas).
     pass_ = _Pass()
     data, builder = layout(pass_)
     for _ in range(_MAX_PASSES - 1):
         needed = {page: _notes_height(builder, refs) for page, refs in pass_.placed.items()}
-        if all(height <= pass_.reserve.get(page, 0.0) for page, height in needed.items()):
+        notes_fit = all(h <= pass_.reserve.get(page, 0.0) for page, h in needed.items())
+        contents = _contents_entries(pass_)
+        if notes_fit and contents == pass_.contents:
             break
-        reserve = dict(pass_.reserve)
+        reserve = dict(pass_.reserve) if pass_.contents or not contents else {}
         for page, height in needed.items():
             reserve[page] = max(reserve.get(page, 0.0), height)
-        pass_ = _Pass(reserve=reserve)
+        pass_ = _Pass(reserve=reserve, contents=contents)
         data, builder = layout(pass_)
     return PdfResult(
         data=data, dropped=tuple(builder.dropped), broken_links=tuple(builder.broken_links)
@@ -341,6 +361,14 @@ def _aligned(style: ParagraphStyle, align: Align) -> ParagraphStyle:
 
 # ---------------------------------------------------------------------------------------------
 # Document tree to flowables
+
+
+class _FigureDrawing(Drawing):
+    """A drawing that carries its alternate text for the tagged PDF."""
+
+    _attrMap = AttrMap(BASE=Drawing, alt_text=AttrMapValue(isString, desc="alternate text"))  # noqa: N815 # reportlab's attribute name
+    alt_text: str
+    initialFontName: str  # noqa: N815 # reportlab's attribute name
 
 
 class _HeadingParagraph(Paragraph):
@@ -527,8 +555,12 @@ class _StoryBuilder:
             _TEXT_WIDTH,
             lambda text: pdfmetrics.stringWidth(text, _REGULAR, _figure.FONT_SIZE),
         )
-        drawing = Drawing(shape.width, shape.height)
+        drawing = _FigureDrawing(shape.width, shape.height)
         drawing.hAlign = "LEFT"
+        drawing.alt_text = figure.caption  # the tagged PDF's /Alt for the figure
+        # The renderer opens every drawing in its default font, Helvetica, which would then be
+        # named in the PDF without being embedded; print preflight rejects that.
+        drawing.initialFontName = _REGULAR
         muted, navy = colors.HexColor(_figure.MUTED), colors.HexColor(_figure.NAVY)
         drawing.add(
             Line(0, shape.axis_y, shape.width, shape.axis_y, strokeColor=muted, strokeWidth=0.8)
@@ -611,15 +643,25 @@ class _StoryBuilder:
         empty = Paragraph("&nbsp;", self.styles.list_body)
         items = [self.blocks(item, depth=depth + 1) or [empty] for item in block.items]
         ordered = block.ordered
+        size = self.styles.body.fontSize
+        indent, dedent = 16.0, 16.0
+        if ordered:
+            # Numbers right-aligned in a column as wide as the widest ("100."), the text
+            # hanging after it: "9." and "10." line up, and no number runs into its text.
+            widest = f"{block.start + len(block.items) - 1}."
+            dedent = _LIST_GAP
+            indent = max(indent, pdfmetrics.stringWidth(widest, _REGULAR, size) + _LIST_GAP)
         return ListFlowable(
             items,
             bulletType="1" if ordered else "bullet",
             start=block.start if ordered else _BULLETS[depth % len(_BULLETS)],
             bulletFormat="%s." if ordered else None,
+            bulletAlign="right" if ordered else "left",
+            bulletDedent=dedent,
             bulletFontName=_REGULAR,
-            bulletFontSize=self.styles.body.fontSize,
+            bulletFontSize=size,
             bulletColor=colors.HexColor(_NAVY),
-            leftIndent=16,
+            leftIndent=indent,
             spaceAfter=4,
         )
 
@@ -835,6 +877,7 @@ class _BriefingDocTemplate(BaseDocTemplate):
     foot of each page for that page's notes."""
 
     reserve: dict[int, float] = {}  # noqa: RUF012 # replaced per instance before the build
+    found: _Pass  # set per instance before the build
 
     def handle_pageBegin(self) -> None:  # noqa: N802 # reportlab's hook name
         """Give the coming page a text frame that stops above its notes."""
@@ -846,6 +889,16 @@ class _BriefingDocTemplate(BaseDocTemplate):
         if isinstance(flowable, _HeadingParagraph):
             self.canv.addOutlineEntry(
                 flowable.outline_title, flowable.outline_key, level=flowable.outline_level
+            )
+            assert isinstance(self.canv, _BriefingCanvas)
+            self.canv.heading_pages[flowable.outline_key] = self.canv.getPageNumber()
+            self.found.headings.append(
+                (
+                    flowable.outline_key,
+                    flowable.outline_title,
+                    flowable.outline_level,
+                    self.canv.getPageNumber(),
+                )
             )
 
 
@@ -861,9 +914,21 @@ class _BriefingCanvas(Canvas):
     in a viewer.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = Tagger()
+        self.page_refs: set[str] = set()
+        """Headings whose page number a contents list shows (as a form to fill in)."""
+        self.heading_pages: dict[str, int] = {}
+
     def draw_page_label(self) -> None:
         """Show this page's "Page X of Y" form, right-aligned in the footer."""
         self.doForm(_page_label_form(self.getPageNumber()))
+
+    def _setAnnotations(self, page: object) -> None:  # noqa: N802 # reportlab's hook name
+        """Reportlab's last hook on a finished page: give it its structure keys."""
+        Tagger.mark_page(page, self.getPageNumber() - 1)
+        super()._setAnnotations(page)  # type: ignore[misc] # not in the stubs
 
     def save(self) -> None:
         """Fill in each page's label, name the destinations, then write the file."""
@@ -876,6 +941,14 @@ class _BriefingCanvas(Canvas):
             self.setFont(_REGULAR, 7.5)
             self.drawRightString(_PAGE_WIDTH - _MARGIN_X, _FOOTER_Y, f"Page {page} of {total}")
             self.endForm()
+        for key in sorted(self.page_refs):
+            self.beginForm(_page_ref_form(key))
+            self.setFillColor(colors.HexColor(_INK))
+            self.setFont(_REGULAR, _CONTENTS_SIZE)
+            found = self.heading_pages.get(key)
+            self.drawRightString(15 * mm, _CONTENTS_BASELINE, str(found) if found else "–")
+            self.endForm()
+        self.tagger.finish(self, total)
         destinations = self._destinations  # type: ignore[attr-defined] # reportlab keeps them here
         if destinations:
             catalog = self._doc.Catalog  # type: ignore[attr-defined] # not in the stubs
@@ -896,6 +969,77 @@ class _Pass:
     """Page -> height kept free at the foot of the page for its notes."""
     placed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     """Page -> (reference, note number) of each note reference drawn on it, in order."""
+    contents: tuple[tuple[str, str, int], ...] = ()
+    """The contents list this pass prints: (anchor, title, level) per heading; the page
+    numbers are forms the canvas fills in at save, from this very pass."""
+    headings: list[tuple[str, str, int, int]] = field(default_factory=list)
+    """(anchor, title, level, page) of each heading as this pass placed it."""
+    pages: int = 0
+    """How many pages this pass made."""
+
+
+def _contents_entries(pass_: _Pass) -> tuple[tuple[str, str, int], ...]:
+    """The contents list a document of this pass's length gets: none up to a few pages, else
+    its first two heading levels."""
+    if pass_.pages <= _CONTENTS_FROM_PAGES and not pass_.contents:
+        return ()
+    return tuple((key, title, level) for key, title, level, _page in pass_.headings if level <= 1)
+
+
+class _PageOf(Flowable):
+    """The page number of a heading, right-aligned: a form the canvas fills in at save, once
+    the heading is placed (as "Page X of Y" is), so the contents list needs no extra pass."""
+
+    def __init__(self, key: str, height: float, width: float) -> None:
+        super().__init__()
+        self.key, self.height, self.width = key, height, width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803, ARG002 -- reportlab's signature; the size is fixed
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        assert isinstance(canvas, _BriefingCanvas), "page references need the briefing canvas"
+        canvas.page_refs.add(self.key)
+        canvas.doForm(_page_ref_form(self.key))
+
+
+def _page_ref_form(key: str) -> str:
+    """The name of the form holding the page number of heading ``key``."""
+    return f"briefing-page-of-{key}"
+
+
+def _contents(entries: Sequence[tuple[str, str, int]], styles: _Styles) -> list[Flowable]:
+    """ "Contents": each heading linked to its place, its page number right-aligned."""
+    if not entries:
+        return []
+    rows = [
+        [
+            Paragraph(
+                f'<a href="#{key}" color="{_INK}">{escape(title)}</a>',
+                _indented(styles.body, 12.0 * level),
+            ),
+            _PageOf(key, styles.body.leading, 15 * mm),
+        ]
+        for key, title, level in entries
+    ]
+    table = RLTable(rows, colWidths=[_TEXT_WIDTH - 15 * mm, 15 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor(_HAIRLINE)),
+            ]
+        )
+    )
+    return [Paragraph("Contents", styles.headings[1]), table, Spacer(0, 12)]
+
+
+def _indented(style: ParagraphStyle, indent: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-indent-{indent:g}", parent=style, leftIndent=indent)
 
 
 def _page_notes(refs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[int]]]:
@@ -968,6 +1112,7 @@ def _build(
         displayDocTitle=True,
     )
     doc.reserve = pass_.reserve
+    doc.found = pass_
 
     def record(canvas: Canvas, _kind: str | None, label: str) -> None:
         ref, number = label.split(":")
@@ -975,12 +1120,18 @@ def _build(
 
     def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.setNamedCB(_NOTE_CALLBACK, record)
+        Tagger.artifact_begin(canvas)
         _draw_furniture(canvas, meta)
+        Tagger.artifact_end(canvas)
 
     def notes(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        pass_.pages = max(pass_.pages, canvas.getPageNumber())
         refs = pass_.placed.get(canvas.getPageNumber(), [])
         if refs:
+            assert isinstance(canvas, _BriefingCanvas)
+            mark = canvas.tagger.begin(canvas, "Note")
             _draw_notes(canvas, builder, refs)
+            canvas.tagger.end(canvas, mark)
 
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[_body_frame(0.0)], onPage=furniture, onPageEnd=notes)]
@@ -989,9 +1140,44 @@ def _build(
     return buffer.getvalue()
 
 
+class _TaggingFrame(Frame):
+    """The text frame: each block it draws becomes a structure element of the tagged PDF."""
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:  # noqa: N803 # reportlab's signature
+        """Draw the block (reportlab's ``Frame.add``) inside its marked-content sequence;
+        spacers and rules are artifacts."""
+        if not isinstance(canv, _BriefingCanvas):
+            return super().add(flowable, canv, trySplit)
+        role, alt = _role(flowable)
+        if role is None:
+            Tagger.artifact_begin(canv)
+            drawn = super().add(flowable, canv, trySplit)
+            Tagger.artifact_end(canv)
+            return drawn
+        mark = canv.tagger.begin(canv, role, alt)
+        drawn = super().add(flowable, canv, trySplit)
+        canv.tagger.end(canv, mark, drawn=bool(drawn))
+        return drawn
+
+
+def _role(flowable: Flowable) -> tuple[str | None, str]:
+    """The structure role of a block (None: layout only, an artifact) and its alternate text."""
+    if isinstance(flowable, _HeadingParagraph):
+        return f"H{min(flowable.outline_level + 1, 6)}", ""
+    if isinstance(flowable, Paragraph):
+        return "P", ""
+    if isinstance(flowable, ListFlowable):
+        return "L", ""
+    if isinstance(flowable, (RLTable, _LongTable)):
+        return "Table", ""
+    if isinstance(flowable, _FigureDrawing):
+        return "Figure", str(getattr(flowable, "alt_text", "")) or "Figure"
+    return None, ""
+
+
 def _body_frame(reserve: float) -> Frame:
     """The text area of a page, shortened from below by ``reserve`` points of notes."""
-    return Frame(
+    return _TaggingFrame(
         _MARGIN_X,
         _MARGIN_BOTTOM + reserve,
         _TEXT_WIDTH,
