@@ -82,9 +82,10 @@ def test_source_numbers_from_10_and_100_line_up_with_their_text_hanging() -> Non
 def _font_names(reader: pypdf.PdfReader) -> list[tuple[str, Any]]:
     """Every font the file defines, wherever it is used (pages, forms, drawings)."""
     found = []
-    for number in range(1, len(reader.xref_objStm) + 4096):
+    trailer: Any = reader.trailer
+    for number in range(1, int(trailer["/Size"])):
         try:
-            obj = reader.get_object(number)
+            obj: Any = reader.get_object(number)
         except (KeyError, IndexError, pypdf.errors.PdfReadError):
             continue
         if isinstance(obj, dict) and obj.get("/Type") == "/Font":
@@ -127,10 +128,12 @@ def test_the_pdf_is_tagged_with_its_language_and_title(sample_pdf: Path) -> None
 
 def test_every_marked_content_belongs_to_a_structure_element(sample_pdf: Path) -> None:
     reader = pypdf.PdfReader(sample_pdf)
-    tree: Any = reader.trailer["/Root"]["/StructTreeRoot"]
+    trailer: Any = reader.trailer
+    tree: Any = trailer["/Root"]["/StructTreeRoot"]
     nums = tree["/ParentTree"]["/Nums"]
     parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-    for index, page in enumerate(reader.pages):
+    pages: list[Any] = list(reader.pages)
+    for index, page in enumerate(pages):
         assert page["/StructParents"] == index
         assert page["/Tabs"] == "/S"
         content = page.get_contents()
@@ -166,7 +169,9 @@ def _outline_pages(reader: pypdf.PdfReader) -> dict[str, int]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found[str(item.title)] = reader.get_destination_page_number(item) + 1
+                number = reader.get_destination_page_number(item)
+                assert number is not None
+                found[str(item.title)] = number + 1
 
     walk(reader.outline)
     return found
