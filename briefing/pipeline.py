@@ -10,7 +10,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
@@ -29,6 +29,8 @@ from briefing.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from briefing.render.pdf_writer import PdfResult
 
 
 _T = TypeVar("_T")
@@ -66,6 +68,8 @@ class Composed:
     options: Options
     sources: tuple[SourceEntry, ...] = ()
     """The sources the document cites, numbered as it cites them (the exports number alike)."""
+    layouts: dict[str, object] = field(default_factory=dict)
+    """The PDF layout once made (the Word file takes its contents' page numbers from it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +84,20 @@ class Rendered:
 # to import, which `status`, `check` and `update` never need.
 
 
-def _pdf(composed: Composed) -> Rendered:
+def _pdf_layout(composed: Composed) -> PdfResult:
+    """The PDF of the document, laid out once per build."""
     from briefing.render import pdf_writer
 
-    result = pdf_writer.write_with_report(
-        composed.document, reproducible=composed.options.reproducible
-    )
+    made = composed.layouts.get("pdf")
+    if not isinstance(made, pdf_writer.PdfResult):
+        made = composed.layouts["pdf"] = pdf_writer.write_with_report(
+            composed.document, reproducible=composed.options.reproducible
+        )
+    return made
+
+
+def _pdf(composed: Composed) -> Rendered:
+    result = _pdf_layout(composed)
     return Rendered(result.data, result.diagnostics)
 
 
@@ -100,7 +112,10 @@ def _docx(composed: Composed) -> Rendered:
     from briefing.render import docx_writer
 
     reference = reference_docx(composed.options)
-    return Rendered(docx_writer.write(composed.document, reference=reference))
+    # The contents list shows the pages the PDF layout found (same A4 page, same fonts), so
+    # Word has no field to update on opening; F9 in Word recomputes them from its own layout.
+    pages = _pdf_layout(composed).headings
+    return Rendered(docx_writer.write(composed.document, reference=reference, heading_pages=pages))
 
 
 def _json(composed: Composed) -> Rendered:

@@ -144,11 +144,19 @@ _CHAR_WIDTH_EM = 0.7
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def write(document: Document, *, reference: Path | None = None) -> bytes:
+def write(
+    document: Document,
+    *,
+    reference: Path | None = None,
+    heading_pages: Sequence[tuple[str, int]] = (),
+) -> bytes:
     """Render the document as DOCX bytes on the styles of ``reference`` (default: the package's).
 
-    The bytes depend only on the document and the reference: core property dates come from
-    ``meta.date`` and the archive's timestamps are fixed, so goldens can compare bytes.
+    ``heading_pages`` gives (heading text, page) in document order, from a layout of the same
+    document (the PDF's, on the same A4 page): the contents list then shows page numbers and
+    Word has no field to update on opening. Without it the contents list has no numbers and
+    Word offers to update it. The bytes depend only on the arguments: core property dates
+    come from ``meta.date`` and the archive's timestamps are fixed, so goldens compare bytes.
     """
     reference = reference or REFERENCE
     has_notes, has_figure = _uses(document.blocks)
@@ -158,7 +166,8 @@ def write(document: Document, *, reference: Path | None = None) -> bytes:
     _set_language(word, document.meta.language)
     _set_core_properties(word, document.meta)
     _write_furniture(word, document.meta)
-    _ask_to_update_fields(word)
+    if not heading_pages:
+        _ask_to_update_fields(word)
     notes = _footnotes_part(word) if has_notes else None
     body = _BodyWriter(
         word=word,
@@ -167,7 +176,7 @@ def write(document: Document, *, reference: Path | None = None) -> bytes:
         notes=notes,
     )
     body.title_block(document.meta)
-    body.contents([block for block in document.blocks if isinstance(block, Heading)])
+    body.contents([block for block in document.blocks if isinstance(block, Heading)], heading_pages)
     body.blocks(document.blocks)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -388,9 +397,11 @@ def _add_marking(paragraph: Paragraph, marking: str) -> None:
     paragraph.add_run(f" {_clean(marking.strip())} ", style=style)
 
 
-def _field_part(paragraph: Paragraph, part: str, value: str = "") -> None:
+def _field_part(
+    paragraph: Paragraph, part: str, value: str = "", *, into: BaseOxmlElement | None = None
+) -> None:
     """One run of a complex field: ``begin``, ``separate`` or ``end`` (a ``w:fldChar``), an
-    ``instruction`` or the result ``text``."""
+    ``instruction`` or the result ``text``; appended to the paragraph, or to ``into``."""
     run = OxmlElement("w:r")
     if part in ("begin", "separate", "end"):
         run.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): part}))
@@ -400,7 +411,44 @@ def _field_part(paragraph: Paragraph, part: str, value: str = "") -> None:
     else:
         run.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
         run[-1].text = value
-    paragraph._p.append(run)  # python-docx has no field API
+    (paragraph._p if into is None else into).append(run)  # python-docx has no field API
+
+
+def _match_pages(
+    titles: Sequence[str], heading_pages: Sequence[tuple[str, int]]
+) -> list[int | None]:
+    """The page of each title, matched in order against the layout's (heading, page) list;
+    None for every title when there is no layout or a title is not found in it."""
+    if not heading_pages:
+        return [None] * len(titles)
+    found: list[int | None] = []
+    position = 0
+    for title in titles:
+        wanted = " ".join(title.split())
+        while position < len(heading_pages) and heading_pages[position][0] != wanted:
+            position += 1
+        if position == len(heading_pages):
+            return [None] * len(titles)
+        found.append(heading_pages[position][1])
+        position += 1
+    return found
+
+
+def _right_tab(paragraph: Paragraph, width: float) -> None:
+    """A right-aligned tab stop with a dotted leader at the text's right edge."""
+    properties = paragraph._p.get_or_add_pPr()
+    tabs = OxmlElement("w:tabs")
+    tabs.append(
+        OxmlElement(
+            "w:tab",
+            {
+                qn("w:val"): "right",
+                qn("w:leader"): "dot",
+                qn("w:pos"): str(int(width * 20)),
+            },
+        )
+    )
+    properties.append(tabs)
 
 
 def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -446,6 +494,10 @@ class _BodyWriter:
     """The footnotes part, when the document has notes."""
     _bookmarks: int = 0
     _footnotes: int = 0
+    _keep_next: bool = False
+    """The paragraph being written introduces what follows it: keep them on one page."""
+    _note_numbers: dict[str, int] = field(default_factory=dict)
+    """Note id (a source) -> its number, in order of first citation, as the PDF numbers."""
     _headings: int = 0
     _text_width: float = field(init=False, default=0.0)
 
@@ -465,14 +517,16 @@ class _BodyWriter:
             line.add_run(label, style="Title Meta Label")
             line.add_run("\t" + _clean(value))
 
-    def contents(self, headings: Sequence[Heading]) -> None:
+    def contents(
+        self, headings: Sequence[Heading], heading_pages: Sequence[tuple[str, int]] = ()
+    ) -> None:
         """A "Contents" heading and a TOC field of heading levels 1-3 with hyperlinks.
 
         The field's result is filled in already: one line per top-level heading, linked to
-        the heading's ``_Toc`` bookmark, without page numbers (only a layout engine knows
-        them, and LibreOffice shows a TOC's result as it is stored). Word rebuilds the field
-        with page numbers when asked, and the settings make it offer that on opening. Without
-        headings, the result is a line asking to update the field.
+        the heading's ``_Toc`` bookmark and, given ``heading_pages``, its page number as a
+        ``PAGEREF`` field holding that number, after a dotted right tab (as Word writes a
+        TOC). Word rebuilds the field when asked (F9); without page numbers the settings make
+        it offer that on opening. Without headings, the result is a line asking to update it.
         """
         self._paragraph("TOC Heading").add_run("Contents")
         entries = [
@@ -483,7 +537,8 @@ class _BodyWriter:
         if not entries:
             _add_field(self._paragraph("Normal"), _TOC_INSTRUCTION, _TOC_PLACEHOLDER)
             return
-        for position, (index, heading) in enumerate(entries):
+        pages = _match_pages([plain_text(h.children) for _, h in entries], heading_pages)
+        for position, ((index, heading), page) in enumerate(zip(entries, pages, strict=True)):
             paragraph = self._paragraph(f"toc {heading.level}")
             if position == 0:
                 _field_part(paragraph, "begin")
@@ -497,13 +552,28 @@ class _BodyWriter:
             text.append(OxmlElement("w:t", {qn("xml:space"): "preserve"}))
             text[-1].text = _clean(plain_text(heading.children)).strip()
             link.append(text)
+            if page is not None:
+                _right_tab(paragraph, self._text_width)
+                tab = OxmlElement("w:r")
+                tab.append(OxmlElement("w:tab"))
+                link.append(tab)
+                for part, value in (
+                    ("begin", ""),
+                    ("instruction", f" PAGEREF _Toc{index} \\h "),
+                    ("separate", ""),
+                    ("text", str(page)),
+                    ("end", ""),
+                ):
+                    _field_part(paragraph, part, value, into=link)
             if position == len(entries) - 1:
                 _field_part(paragraph, "end")
 
     def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> None:
         """Write blocks in order; ``depth`` is the list nesting they sit in."""
-        for block in blocks:
+        for position, block in enumerate(blocks):
+            self._keep_next = _introduces(blocks, position)
             self.block(block, depth=depth)
+            self._keep_next = False
 
     def block(self, block: Block, *, depth: int = 0) -> None:
         """Write one block."""
@@ -517,7 +587,10 @@ class _BodyWriter:
                 self.inlines(paragraph, children)
             case ParagraphBlock(children=children):
                 style = "Normal" if depth == 0 else _leveled("List Continue", depth)
-                self.inlines(self._paragraph(style), children)
+                paragraph = self._paragraph(style)
+                if self._keep_next:
+                    paragraph.paragraph_format.keep_with_next = True
+                self.inlines(paragraph, children)
             case ListBlock():
                 self._list(block, depth=depth)
             case Table():
@@ -625,21 +698,31 @@ class _BodyWriter:
                 run = OxmlElement("w:r")
                 run.append(OxmlElement("w:br"))
                 target.append(run)
-            case Note(children=children):
-                self._footnote(target, children)
+            case Note(id=note_id, children=children):
+                self._footnote(target, note_id, children)
             case _:
                 assert_never(inline)
 
-    def _footnote(self, target: BaseOxmlElement, children: Sequence[Inline]) -> None:
-        """A footnote reference here and a new footnote holding ``children``.
-
-        Word numbers footnotes itself, one per reference, so a source cited twice gets two.
-        """
+    def _footnote(self, target: BaseOxmlElement, note_id: str, children: Sequence[Inline]) -> None:
+        """A footnote numbered as the PDF numbers it: one number per source, in order of
+        first citation. The first citation of a source is a real footnote whose mark is that
+        number (``w:customMarkFollows``: Word would otherwise count every reference); a later
+        one prints the same number, linked to the note."""
         assert self.notes is not None, "_uses() found no note, yet the tree has one"
+        number = self._note_numbers.get(note_id)
+        if number is not None:
+            link = OxmlElement(
+                "w:hyperlink", {qn("w:anchor"): f"_Note{number}", qn("w:history"): "1"}
+            )
+            target.append(link)
+            self._note_run(link, text=str(number))
+            return
+        number = self._note_numbers[note_id] = len(self._note_numbers) + 1
         self._footnotes += 1
-        number = str(self._footnotes)
-        self._note_run(target, reference=number)
-        footnote = OxmlElement("w:footnote", {qn("w:id"): number})
+        footnote_id = str(self._footnotes)
+        self._raw_bookmark(target, f"_Note{number}")
+        self._note_run(target, reference=footnote_id, text=str(number))
+        footnote = OxmlElement("w:footnote", {qn("w:id"): footnote_id})
         self.notes.element.append(footnote)
         element = OxmlElement("w:p")
         footnote.append(element)
@@ -655,8 +738,9 @@ class _BodyWriter:
     def _note_run(
         self, target: BaseOxmlElement, *, reference: str = "", mark: bool = False, text: str = ""
     ) -> None:
-        """A run in the footnote reference style: a reference to note ``reference``, the note's
-        own number (``mark``, inside the footnote) or plain ``text``."""
+        """A run in the footnote reference style: ``text`` alone; with ``reference``, the
+        reference to that footnote with ``text`` as its mark; with ``mark``, the note's own
+        mark inside it (``w:footnoteRef``, which shows the custom mark)."""
         run = OxmlElement("w:r")
         properties = OxmlElement("w:rPr")
         properties.append(
@@ -664,8 +748,13 @@ class _BodyWriter:
         )
         run.append(properties)
         if reference:
-            run.append(OxmlElement("w:footnoteReference", {qn("w:id"): reference}))
-        elif mark:
+            run.append(
+                OxmlElement(
+                    "w:footnoteReference",
+                    {qn("w:customMarkFollows"): "1", qn("w:id"): reference},
+                )
+            )
+        if mark:
             run.append(OxmlElement("w:footnoteRef"))
         else:
             run.append(OxmlElement("w:t"))
@@ -740,6 +829,19 @@ def bookmark_name(anchor_id: str) -> str:
     if not name[:1].isalpha():
         name = "a_" + name
     return name[:40]
+
+
+def _introduces(blocks: Sequence[Block], position: int) -> bool:
+    """Whether the block at ``position`` is a paragraph between a heading and the list, table
+    or figure it introduces ("Stated in the articles without a date…"). The heading styles
+    keep with the next paragraph; this one keeps with what follows it too, so a heading and
+    its introduction never sit alone at the foot of a page, as the PDF keeps them."""
+    if not 0 < position < len(blocks) - 1 or not isinstance(blocks[position], ParagraphBlock):
+        return False
+    following = blocks[position + 1]
+    return isinstance(blocks[position - 1], Heading) and isinstance(
+        following, ListBlock | Table | TimelineFigure
+    )
 
 
 def _leveled(style: str, level: int) -> str:

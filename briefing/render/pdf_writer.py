@@ -153,6 +153,8 @@ class PdfResult:
     """Characters no embedded font has (emoji, flags), left out; each once, in order met."""
     broken_links: tuple[str, ...] = ()
     """Internal link targets (without ``#``) that match no ``Anchor``; printed as plain text."""
+    headings: tuple[tuple[str, int], ...] = ()
+    """(heading text, page) of every heading, in order: where the layout put them."""
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -232,7 +234,10 @@ def write_with_report(document: Document, *, reproducible: bool = False) -> PdfR
         pass_ = _Pass(reserve=reserve, contents=contents)
         data, builder = layout(pass_)
     return PdfResult(
-        data=data, dropped=tuple(builder.dropped), broken_links=tuple(builder.broken_links)
+        data=data,
+        dropped=tuple(builder.dropped),
+        broken_links=tuple(builder.broken_links),
+        headings=tuple((title, page) for _key, title, _level, page in pass_.headings),
     )
 
 

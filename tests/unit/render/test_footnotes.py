@@ -97,24 +97,32 @@ def docx_parts(document: Document) -> dict[str, Any]:
         }
 
 
-def test_word_footnotes_part_has_separators_and_one_note_per_reference(docx_parts):
+def test_word_footnotes_part_has_separators_and_one_note_per_source(docx_parts):
     footnotes = docx_parts["word/footnotes.xml"]
     kinds = footnotes.xpath("w:footnote/@w:type", namespaces=nsmap)
     assert kinds == ["separator", "continuationSeparator"]
     notes = footnotes.xpath("w:footnote[not(@w:type)]", namespaces=nsmap)
-    assert [note.get(f"{W}id") for note in notes] == ["1", "2", "3"]
+    assert [note.get(f"{W}id") for note in notes] == ["1", "2"]  # source-1 cited twice
     first = "".join(notes[0].itertext())
     assert "Wagner in Mali" in first
     assert notes[0].xpath(".//w:pStyle/@w:val", namespaces=nsmap) == ["FootnoteText"]
     assert notes[0].xpath(".//w:footnoteRef", namespaces=nsmap)
 
 
-def test_word_body_references_each_footnote_in_the_reference_style(docx_parts):
+def test_word_numbers_notes_per_source_as_the_pdf_does(docx_parts):
+    """Sources 1, 2, 1 cited: marks 1, 2, 1 (Word alone would count 1, 2, 3); the repeat
+    links to the source's note instead of adding another."""
     body = docx_parts["word/document.xml"]
     refs = body.xpath("//w:footnoteReference")
-    assert [ref.get(f"{W}id") for ref in refs] == ["1", "2", "3"]
+    assert [ref.get(f"{W}id") for ref in refs] == ["1", "2"]
     for ref in refs:
+        assert ref.get(f"{W}customMarkFollows") == "1"
         assert ref.getparent().xpath("w:rPr/w:rStyle/@w:val") == ["FootnoteReference"]
+    marks = body.xpath("//w:r[w:rPr/w:rStyle/@w:val='FootnoteReference']/w:t/text()")
+    assert marks == ["1", "2", "1"]
+    (repeat,) = body.xpath("//w:hyperlink[starts-with(@w:anchor, '_Note')]")
+    assert repeat.get(f"{W}anchor") == "_Note1"
+    assert body.xpath("//w:bookmarkStart[@w:name='_Note1']")
 
 
 def test_word_footnotes_are_related_typed_and_named_in_the_settings(docx_parts):
