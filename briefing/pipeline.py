@@ -22,7 +22,7 @@ from briefing.extract.events import ExtractResult, extract
 from briefing.files import write_all_atomic
 from briefing.ingest import READERS, count_files, read_folder, require_project
 from briefing.ingest import read as read_article
-from briefing.model import Article, Chronology, Diagnostic, Document, Level
+from briefing.model import Article, Chronology, Diagnostic, Document, Level, Section
 from briefing.render.citations import SourceEntry
 from briefing.timeline.lock import lock
 from briefing.version import __version__
@@ -301,6 +301,7 @@ def _curate(options: Options, *, jobs: int, progress: Progress) -> Curated:
         max_events=options.max_events,
         story=_story(options),
     )
+    merged = timeline.annotate(merged, notes(ordered))
     return Curated(
         chronology=ordered,
         merged=merged,
@@ -323,6 +324,30 @@ def _record(options: Options, run: Curated) -> None:
         ids=sorted(run.merged.ids),
         diagnostics=run.chronology.diagnostics,
     )
+
+
+_SECTION_WORDS = {
+    Section.KEY: "key event",
+    Section.BACKGROUND: "background",
+    Section.AHEAD: "looking ahead",
+    Section.OTHER: "not selected",
+}
+
+
+def notes(chronology: Chronology) -> dict[str, str]:
+    """The build's note on each timeline entry: where its event is shown and why ("key event,
+    salience 6.78: reported or referred to by 91 articles…"), or which event it was merged
+    into."""
+    said: dict[str, str] = {}
+    for event in chronology.events:
+        if event.section is None or event.salience is None:
+            continue
+        where = _SECTION_WORDS[event.section]
+        reasons = "; ".join(event.salience.reasons)
+        said[event.id] = f"{where}, salience {event.salience.score:.2f}: {reasons}"
+        for member in event.members[1:]:
+            said[member] = f"merged into {event.id} ({where})"
+    return said
 
 
 def _story(options: Options) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,28 @@ def event(
     return Event(
         id=f"ev-{article}-{start}-{value}",
         date=mention(value, mod=mod, end_value=end_value),
+        text=text,
+        sources=(SourceRef(article=article, start=start, end=start + len(text)),),
+        status=status,
+    )
+
+
+def said(
+    text: str,
+    phrase: str,
+    value: str,
+    *,
+    article: str = "a",
+    start: int = 0,
+    status: Status = Status.NEW,
+) -> Event:
+    """An event whose sentence ``text`` dates it by ``phrase`` (found in the text), as
+    extraction gives it: the date's span indexes into the sentence."""
+    at = text.index(phrase)
+    date = dataclasses.replace(mention(value), start=at, end=at + len(phrase), text=phrase)
+    return Event(
+        id=f"ev-{article}-{start}",
+        date=date,
         text=text,
         sources=(SourceRef(article=article, start=start, end=start + len(text)),),
         status=status,

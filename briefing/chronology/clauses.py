@@ -40,6 +40,9 @@ class Reading:
     clause: tuple[int, int]
     """The span of the sentence that speaks of the date's event: the whole sentence for a
     statement, the date's background clause (with what it attaches to) for a reference."""
+    head: tuple[int, int] = (0, 0)
+    """For a date modifying a noun, the noun phrase that names the event ("explosion" in
+    "the 20 April explosion that caused the leak"); empty otherwise."""
 
 
 _BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[-–—]+\s|\s-[LR]RB-\s")
@@ -93,8 +96,13 @@ def read(text: str, start: int, end: int) -> Reading:
         return _reference(text, start, start, end, right, bare_if_empty=True)
     if _attributive(text, start, end):
         # "the 20 April explosion (that caused the leak)": the noun and what follows it.
-        return _reference(text, start, start, end, right, bare_if_empty=True)
-    openers = [m for m in _OPENER.finditer(text, left, start) if not _complement(text, m)]
+        found = _reference(text, start, start, end, right, bare_if_empty=True)
+        return Reading(found.role, found.clause, _head(text, end))
+    openers = [
+        m
+        for m in _OPENER.finditer(text, left, start)
+        if not _complement(text, m) and not _closed(text, m, start)
+    ]
     if openers:
         opener = openers[-1]
         first = opener.start()
@@ -111,7 +119,8 @@ says nothing, so the clause grows into the next segment until it does."""
 
 def _statement_clause(text: str, left: int, start: int, end: int, right: int) -> tuple[int, int]:
     """The part of a statement that says what happened on its date: the date's clause, grown
-    right (then left) segment by segment until it holds ``STATEMENT_WORDS`` content words."""
+    right (then left) segment by segment until it holds ``STATEMENT_WORDS`` content words,
+    and on through segments that carry its event on (", killing 11 workers")."""
     while _content(text, left, start, end, right) < STATEMENT_WORDS:
         if right < len(text):
             right = _clause_end(text, right + 1)
@@ -119,6 +128,8 @@ def _statement_clause(text: str, left: int, start: int, end: int, right: int) ->
             left = _clause_start(text, max(0, left - 1))
         else:
             break
+    while right < len(text) and _FOLLOW_ON.match(text, right + 1):
+        right = _clause_end(text, right + 1)  # ", killing 11 workers" is the same event
     return left, right
 
 
@@ -172,6 +183,19 @@ def _complement(text: str, opener: re.Match[str]) -> bool:
     return _SAYING.search(text, max(0, opener.start() - 60), opener.start()) is not None
 
 
+_AUXILIARY = _words("was were is are has had have will would can could")
+
+
+def _closed(text: str, opener: re.Match[str], start: int) -> bool:
+    """Whether a relative clause ended before the date: "the blowout preventer that failed
+    was recovered on Saturday" (an auxiliary after the clause's own verb starts the main
+    clause again, and the date is the main clause's)."""
+    if opener.group().lower() not in _RELATIVE:
+        return False
+    words = [word.lower() for word in _WORD.findall(text, opener.end(), start)]
+    return any(word in _AUXILIARY for word in words[1:])
+
+
 def _clause_start(text: str, start: int) -> int:
     """Where the clause holding ``text[start]`` begins: after the last break before it."""
     last = 0
@@ -199,10 +223,34 @@ def _attributive(text: str, start: int, end: int) -> bool:
     return word is not None and word.group(1).lower() not in _NOT_NOUNS
 
 
+HEAD_WORDS = 4
+"""The most words of a noun phrase after an attributive date: "the April 20 Deepwater
+Horizon rig explosion"."""
+
+
+def _head(text: str, end: int) -> tuple[int, int]:
+    """The noun phrase right after an attributive date, up to a function word or a break."""
+    position = end
+    possessive = _POSSESSIVE_AFTER.match(text, position)
+    if possessive is not None:
+        position = possessive.end() - 1
+    last = position
+    for count, word in enumerate(_WORD.finditer(text, position)):
+        between = text[last : word.start()]
+        if count >= HEAD_WORDS or word.group().lower() in _NOT_NOUNS or between.strip():
+            break
+        last = word.end()
+    return (position, last) if last > position else (0, 0)
+
+
 def _antecedent_start(text: str, opener: int) -> int:
-    """A few words back from a relative opener, within its clause: what the clause is about."""
+    """A few words back from a relative opener: what the clause is about. Within its clause,
+    or, for an opener straight after a comma ("the rig, which exploded…"), before it."""
     clause_start = _clause_start(text, opener)
     words = [m.start() for m in _WORD.finditer(text, clause_start, opener)]
+    if not words and clause_start > 0:
+        words = [m.start() for m in _WORD.finditer(text, _clause_start(text, clause_start - 1),
+                                                   clause_start)]  # fmt: skip
     if not words:
         return opener
     return words[-_ANTECEDENT_WORDS] if len(words) >= _ANTECEDENT_WORDS else words[0]

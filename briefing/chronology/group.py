@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing.chronology.clauses import Role, read
+from briefing.chronology.clauses import Reading, Role, read
 from briefing.model import Event, Precision, Status
 from briefing.similarity import (
     Profile,
@@ -163,7 +163,7 @@ def same_event(
     )
 
 
-def role_of(event: Event) -> tuple[Role, tuple[int, int]]:
+def role_of(event: Event) -> Reading:
     """How an event's sentence relates to its date, and the span that speaks of the event.
 
     A sentence whose date span no longer matches its text (an analyst's rewording) is read as
@@ -171,9 +171,8 @@ def role_of(event: Event) -> tuple[Role, tuple[int, int]]:
     """
     date, text = event.date, event.text
     if text[date.start : date.end] != date.text or not date.text:
-        return Role.STATEMENT, (0, len(text))
-    found = read(text, date.start, date.end)
-    return found.role, found.clause
+        return Reading(Role.STATEMENT, (0, len(text)))
+    return read(text, date.start, date.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +186,8 @@ class Member:
     gist: frozenset[str]
     """Coarse features of what it says of the date's event: the whole sentence for a
     statement, the date clause for a reference."""
+    head: frozenset[str]
+    """Coarse features of the noun a date modifies ("the 20 April *explosion*"), or empty."""
     norm_terms: float
     norm_main: float
 
@@ -228,6 +229,10 @@ def _score(member: Member, other: Member, scales: _Scales) -> float:
     # A reference is judged by its date clause: is what it names found in the other?
     small, large = (member, other) if member.role is Role.REFERENCE else (other, member)
     share = _contained(small.gist, large.gist, scales.gist_squares)
+    if small.head and small.head <= large.gist:
+        # The noun a date modifies names the event: "the 20 April explosion" is the
+        # explosion of that day, whatever else its clause says.
+        share = max(share, REFERENCE_THRESHOLD)
     return share if share >= REFERENCE_THRESHOLD else 0.0
 
 
@@ -259,23 +264,31 @@ def _clauses(member: Member, other: Member, scales: _Scales) -> float:
 def _members(events: Sequence[Event], weights: Weights) -> tuple[list[Member], _Scales]:
     """The events as members, in processing order: statements of a day before references."""
     roles = {event.id: role_of(event) for event in events}
-    ordered = sorted(events, key=lambda e: _grouping_key(e, roles[e.id][0]))
+    ordered = sorted(events, key=lambda e: _grouping_key(e, roles[e.id].role))
     profiles = [profile(event, weights) for event in ordered]
     squares = squared_weights(weights, (terms for p in profiles for terms in (p.terms, p.main)))
-    gists = [gist(event.text, *roles[event.id][1], event.date.start, event.date.end)
-             for event in ordered]  # fmt: skip
+    gists = [
+        gist(event.text, *roles[event.id].clause, event.date.start, event.date.end)
+        for event in ordered
+    ]
+    heads = [
+        gist(event.text, *roles[event.id].head, event.date.start, event.date.end)
+        for event in ordered
+    ]
+
     gist_weights = weigh(gists)
     scales = _Scales(squares, squared_weights(gist_weights, gists), gist_weights)
     members = [
         Member(
             event=event,
-            role=roles[event.id][0],
+            role=roles[event.id].role,
             profile=found,
             gist=words,
+            head=head,
             norm_terms=norm(found.terms, squares),
             norm_main=norm(found.main, squares),
         )
-        for event, found, words in zip(ordered, profiles, gists, strict=True)
+        for event, found, words, head in zip(ordered, profiles, gists, heads, strict=True)
     ]
     return members, scales
 

@@ -96,8 +96,11 @@ def gather(
     days = sorted(day for day in published.values() if day is not None)
     span = (days[-1] - days[0]).days + 1 if days else 1
     total = max(1, len(articles))
-    common = sorted(usage.items(), key=lambda item: (-len(item[1]), item[0]))[:STORY_TERMS]
-    story = {term: len(users) / total for term, users in common}
+    story: dict[str, float] = {}
+    if len(articles) >= STORY_MIN_ARTICLES:
+        widespread = [item for item in usage.items() if len(item[1]) >= _widespread(total)]
+        common = sorted(widespread, key=lambda item: (-len(item[1]), item[0]))[:STORY_TERMS]
+        story = {term: len(users) / total for term, users in common}
     for term in features(" ".join(story_words)):
         story[term] = 1.0
     return Evidence(
@@ -108,6 +111,18 @@ def gather(
         rate=len(days) / span,
         story=story,
     )
+
+
+STORY_MIN_ARTICLES = 20
+"""Fewer articles than this say too little about what is widespread: the story is then only
+what the briefing's title and keywords say (and, without them, every event is on it)."""
+
+STORY_SHARE = 0.05
+"""A story term is used by at least this share of the articles (and by two of them)."""
+
+
+def _widespread(articles: int) -> int:
+    return max(2, math.ceil(STORY_SHARE * articles))
 
 
 def weigh_all(events: Sequence[Event], evidence: Evidence) -> tuple[Event, ...]:
@@ -141,7 +156,7 @@ def score(event: Event, evidence: Evidence, *, main: bool = True) -> Salience:
     found = _interval(event)
     mentioning = evidence.mentions.get(found, articles) if found is not None else articles
     mentioning = mentioning | articles
-    later = 0
+    later = window = 0
     burst = 0.0
     if found is not None:
         first = found[0]
@@ -166,7 +181,8 @@ def score(event: Event, evidence: Evidence, *, main: bool = True) -> Salience:
         story=round(story, 2),
         terms=terms,
     )
-    return dataclasses.replace(salience, reasons=reasons(salience, mentions=len(mentioning)))
+    said = reasons(salience, mentions=len(mentioning), window=window)
+    return dataclasses.replace(salience, reasons=said)
 
 
 def _closeness(event: Event, story: Mapping[str, float]) -> tuple[float, tuple[str, ...]]:
@@ -187,7 +203,12 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def reasons(salience: Salience, *, mentions: int = 0) -> tuple[str, ...]:
+BURST_NOTABLE = 2.0
+BURST_ARTICLES = 3
+"""A burst worth naming: twice the usual rate, and at least three articles in the window."""
+
+
+def reasons(salience: Salience, *, mentions: int = 0, window: int = 0) -> tuple[str, ...]:
     """The evidence in words a reader checks against the sources."""
     said = [
         f"reported or referred to by {_plural(salience.articles, 'article')} "
@@ -198,7 +219,7 @@ def reasons(salience: Salience, *, mentions: int = 0) -> tuple[str, ...]:
         said.append(f"{_plural(salience.later, 'later article')} {verb} its date")
     elif mentions > salience.articles:
         said.append(f"{_plural(mentions, 'article')} mention its date")
-    if salience.burst >= 2:
+    if salience.burst >= BURST_NOTABLE and window >= BURST_ARTICLES:
         said.append(f"a burst of coverage ({salience.burst:.1f} times the usual rate)")
     if salience.story < STORY_ENOUGH / 2:
         said.append("far from the story's main terms")

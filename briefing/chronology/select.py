@@ -63,12 +63,13 @@ class Scope:
 def budget(articles: int, first: dt.date, last: dt.date) -> int:
     """The default number of key events, from the collection's size and time span.
 
-    Two per square root of the articles plus two per month of coverage, between
-    ``MIN_BUDGET`` and ``MAX_BUDGET``: about 20 for a hundred articles over two months, the
-    maximum for three hundred over nine, like the timelines journalists publish.
+    One and a half per square root of the articles plus one and a half per month of
+    coverage, between ``MIN_BUDGET`` and ``MAX_BUDGET``: about 20 for a hundred articles over
+    two months, 40 for three hundred over nine, a few pages either way, like the timelines
+    journalists publish.
     """
     months = max(0, (last - first).days) / 30.4
-    wanted = round(2 * math.sqrt(articles) + 2 * months)
+    wanted = round(1.5 * math.sqrt(articles) + 1.5 * months)
     return max(MIN_BUDGET, min(MAX_BUDGET, wanted))
 
 

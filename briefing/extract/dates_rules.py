@@ -40,6 +40,8 @@ _NOT_A_DATE: Final[tuple[Norm, ...]] = ()
 _FULL_WEEKDAY_NAMES: Final = tuple(w.capitalize() for w in en.WEEKDAYS if len(w) > 5)
 _FOLLOWING_NOUN: Final = re.compile(r"\s+[A-Z][a-z]")
 _PLAIN_WORD_AFTER: Final = re.compile(r"[ \t]+[a-z]")
+_ON_BEFORE: Final = re.compile(r"\b[Oo]n\s+$")
+""""On Sunday President Obama…": after "on", a weekday is a day even before a capital."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -914,7 +916,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "Friday", "last Tuesday", "Wednesday night": the day the tense around it points to."""
     if not _capitalised(m["wd"]):
         return _NOT_A_DATE
-    if not m["part"] and not m["rel"] and _FOLLOWING_NOUN.match(ctx.text, m.end()):
+    if (
+        not m["part"]
+        and not m["rel"]
+        and _FOLLOWING_NOUN.match(ctx.text, m.end())
+        and not _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+    ):
         follower = ctx.text[m.end() :].split(None, 1)[0] if ctx.text[m.end() :].strip() else ""
         if words(follower).rstrip(".,") not in en.MONTHS:
             return _NOT_A_DATE

@@ -7,6 +7,7 @@ a misspelt variable is an error naming the template file and line, never an empt
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -20,12 +21,14 @@ import jinja2
 from briefing.config import Citations, Options
 from briefing.errors import TemplateError
 from briefing.model import (
+    DateMention,
     Document,
     DocumentMeta,
     Event,
     Fact,
     Inline,
     Paragraph,
+    Precision,
     Section,
     TimelineFigure,
     TimelinePoint,
@@ -136,9 +139,23 @@ class EventEntry:
 
     @property
     def why(self) -> str:
-        """Why it was chosen, in words: the salience evidence, "; "-separated, or ""."""
+        """Why it was chosen, in a reader's words: "reported by 91 articles from 1 outlet; 94
+        later articles mention its date" ("" when not scored). The full evidence is in
+        ``event.salience.reasons``."""
         salience = self.event.salience
-        return "; ".join(salience.reasons) if salience is not None else ""
+        if salience is None:
+            return ""
+        outlets = "1 outlet" if salience.outlets == 1 else f"{salience.outlets} outlets"
+        articles = "1 article" if salience.articles == 1 else f"{salience.articles} articles"
+        said = f"reported by {articles} from {outlets}"
+        if salience.later:
+            later = (
+                "1 later article mentions"
+                if salience.later == 1
+                else (f"{salience.later} later articles mention")
+            )
+            said += f"; {later} its date"
+        return said
 
     @property
     def salience(self) -> float:
@@ -256,14 +273,22 @@ def key_events(chronology: Chronology) -> tuple[Event, ...]:
 
 
 def period(chronology: Chronology) -> str:
-    """The period the key events cover, as a label ("20 April 2010 – 19 September 2010")."""
+    """The period the key events cover, as a label ("20 April 2010 – 5 January 2011"); days,
+    never times of day."""
     key = key_events(chronology)
     if not key:
         return ""
     last = max(key, key=lambda e: (e.date.last_day or dt.date.min, e.date.precision.rank)).date
-    first = key[0].date
-    start, end = label(first), label(last)
+    start, end = label(_by_day(key[0].date)), label(_by_day(last))
     return start if start == end else f"{start} – {end}"
+
+
+def _by_day(date: DateMention) -> DateMention:
+    """A time of day's date as its day ("5 January 2011 (night)" -> "5 January 2011")."""
+    if date.precision is not Precision.TIME or date.first_day is None:
+        return date
+    day = date.first_day.isoformat()
+    return dataclasses.replace(date, value=day, precision=Precision.DAY, mod=None)
 
 
 def timeline_figure(chronology: Chronology) -> TimelineFigure:

@@ -9,11 +9,14 @@ No document libraries here, and nothing that renders, runs the pipeline or print
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -47,7 +50,10 @@ from briefing.timeline.file import (
 )
 from briefing.timeline.lock import lock
 
-__all__ = ["Merged", "Timeline", "load", "lock", "merge", "save"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["Merged", "Timeline", "annotate", "load", "lock", "merge", "save"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,6 +106,10 @@ class Merged:
     """How many readable entries of each status the new text holds (for ``briefing status``)."""
     ids: frozenset[str]
     """Every id the new text holds."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Entry id -> 1-based line where the entry starts in ``text`` (for ``annotate``)."""
+    stored: str | None = None
+    """The file's text as it was on disk, None when it did not exist."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,6 +203,8 @@ def merge(
         cache_changed=cache_text != timeline.cache_text,
         statuses=dict(Counter(entry.status.value for entry in reading.entries)),
         ids=reading.ids,
+        lines={entry.id: entry.line for entry in reading.entries if entry.id},
+        stored=timeline.text if timeline.exists else None,
     )
 
 
@@ -338,6 +350,66 @@ def _manual_id(entry: Entry, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# ---------------------------------------------------------------------------------------------
+# annotate
+
+NOTE_MARK = "# briefing: "
+"""How the build's note on an entry begins; the analyst's own comments never do."""
+
+_ENTRY = re.compile(r"(?P<indent>[ \t]*)- ")
+_STATUS_LINE = re.compile(r"(?P<key>[ ]*status:[ ]*[A-Za-z]+)(?:[ ]+# briefing: [^\n]*)?")
+
+
+def annotate(merged: Merged, notes: Mapping[str, str]) -> Merged:
+    """The merged timeline with the build's note at the end of each entry's ``status:`` line:
+    where the briefing shows the event and why ("key event, salience 6.78: reported or
+    referred to by 91 articles…"); notes of entries no longer shown are removed.
+
+    A comment, not a field: it never shifts a line, is never mistaken for an edit, and an
+    analyst's own comment on that line (or a status written another way) is left alone, the
+    note then omitted. Linear in the file's size: no YAML parsing.
+    """
+    lines = merged.text.splitlines(keepends=True)
+    starts = sorted(merged.lines.items(), key=lambda item: item[1])
+    ends = [line for _, line in starts[1:]] + [len(lines) + 1]
+    changed = False
+    for (entry_id, first), end in zip(starts, ends, strict=True):
+        number = _status_line(lines, first, end)
+        if number is None:
+            continue
+        line = lines[number]
+        body = line.rstrip("\r\n")
+        found = _STATUS_LINE.fullmatch(body)
+        if found is None:
+            continue
+        note = " ".join(notes.get(entry_id, "").split())
+        new = found.group("key") + (f"  {NOTE_MARK}{note}" if note else "") + line[len(body) :]
+        if new != line:
+            lines[number] = new
+            changed = True
+    if not changed:
+        return merged
+    text = "".join(lines)
+    return dataclasses.replace(
+        merged, text=text, changed=merged.stored is None or text != merged.stored
+    )
+
+
+def _status_line(lines: list[str], first: int, end: int) -> int | None:
+    """The 0-based index of the ``status:`` line of the block entry on lines ``first`` to
+    ``end - 1`` (1-based), at the indentation of its keys; None when there is none."""
+    if not 0 < first <= len(lines):
+        return None
+    opening = _ENTRY.match(lines[first - 1])
+    if opening is None:
+        return None  # a flow-style entry or another shape: left as written
+    key = " " * (len(opening.group("indent")) + 2) + "status:"
+    for number in range(first, min(end - 1, len(lines))):
+        if lines[number].startswith(key):
+            return number
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -507,4 +507,4 @@ def test_lock_in_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_public_api_is_exactly_the_documented_one() -> None:
-    assert timeline.__all__ == ["Merged", "Timeline", "load", "lock", "merge", "save"]
+    assert timeline.__all__ == ["Merged", "Timeline", "annotate", "load", "lock", "merge", "save"]

@@ -18,6 +18,7 @@ CASES = [
     ("Parliament will vote on Tuesday.", [("Tuesday", "2024-09-24")]),
     ("The minister is scheduled to arrive Monday.", [("Monday", "2024-09-23")]),
     ("He met the envoy on Wednesday in Bamako.", [("Wednesday", "2024-09-18")]),
+    ("On Sunday President Goita visited Gao.", [("Sunday", "2024-09-15")]),
     ("Rebels attacked the base last Thursday.", [("last Thursday", "2024-09-19")]),
     ("The summit opens next Monday.", [("next Monday", "2024-09-23")]),
     ("Troops left the town Thursday night.", [("Thursday night", "2024-09-19TNI")]),
