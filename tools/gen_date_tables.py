@@ -6,7 +6,7 @@ month and weekday names in the nominative and genitive; the Russian and Ukrainia
 ("в августе", "у серпні") and accusative ("в пятницу") forms news uses are derived here by
 regular suffix rules, with the few irregular ones listed by hand.
 """
-# ruff: noqa: RUF001, RUF002  (Cyrillic words and examples are meant to be Cyrillic)
+# ruff: noqa: RUF001, RUF002, RUF003  (Cyrillic words and examples are meant to be Cyrillic)
 
 from __future__ import annotations
 
@@ -38,8 +38,17 @@ ABBREVIATIONS = {"пр", "сл", "эт", "мес", "нед", "наст", "мин
 ABBREVIATIONS |= {"след"}
 EXTRA = {
     # Forms dateparser does not list but news writes: locative months, accusative weekdays.
-    "uk": {"months": {"лютому": 2, "листопаді": 11}, "weekdays": {"п’ятниця": 5, "п’ятницю": 5}},
-    "ru": {"months": {}, "weekdays": {}},
+    # Genitive weekdays: "в ночь с субботы на воскресенье", "з понеділка".
+    "uk": {
+        "months": {"лютому": 2, "листопаді": 11},
+        "weekdays": {"п’ятниця": 5, "п’ятницю": 5, "понеділка": 1, "вівторка": 2, "середи": 3}
+        | {"четверга": 4, "п'ятниці": 5, "п’ятниці": 5, "суботи": 6, "неділі": 7},
+    },
+    "ru": {
+        "months": {},
+        "weekdays": {"понедельника": 1, "вторника": 2, "среды": 3, "четверга": 4}
+        | {"пятницы": 5, "субботы": 6, "воскресенья": 7},
+    },
     "fr": {"months": {"aout": 8, "fevrier": 2, "decembre": 12}, "weekdays": {}},
     "de": {"months": {"jänner": 1, "maerz": 3}, "weekdays": {}},
     "es": {"months": {"setiembre": 9}, "weekdays": {}},

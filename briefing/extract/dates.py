@@ -55,7 +55,7 @@ def build_grammar(rules: Sequence[Rule], digit_rules: frozenset[str]) -> Grammar
     index: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
         source = _SYNTAX.sub(" ", rule.pattern.pattern).lower()
-        for word in set(_WORD.findall(source)) - _NEVER_FIRST:
+        for word in (set(_WORD.findall(source)) - _NEVER_FIRST) | rule.starts:
             index.setdefault(word, []).append(i)
     digits = tuple(i for i, rule in enumerate(rules) if rule.name in digit_rules)
     frozen = MappingProxyType({w: tuple(ids) for w, ids in index.items()})
@@ -146,7 +146,7 @@ def find_dates(
                 )
                 if found and start < found[-1].end:
                     start, shifted = m.start() + norm.trim_start, norm
-                mention = _mention(text, start, m.end(), shifted)
+                mention = _mention(text, start, m.end() - norm.trim_end, shifted)
                 found.append(mention)
                 ctx = _remember(ctx, mention)
             resume = m.end()
@@ -261,8 +261,15 @@ _WRITTEN_YEAR: Final = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|SP|SU|FA|
 def _remember(ctx: Context, mention: DateMention) -> Context:
     """Keep the last anchored date (and quarter) for expressions such as "a year earlier",
     and the last year and the days the text wrote in full."""
+    if mention.type is TimexType.TIME and mention.first_day is not None:
+        # "dimanche après-midi ... vers 18 h 55 ... dans la nuit": the day of a time of day
+        # is the day in focus for the times and parts of the day that follow
+        day = mention.first_day.isoformat()
+        return replace(ctx, prior=day, prior_day=day)
     if mention.type is not TimexType.DATE or mention.first_day is None:
         return ctx
+    if mention.precision is Precision.DAY and mention.end_value is None:
+        ctx = replace(ctx, prior_day=mention.value)
     if mention.anchoring is Anchoring.PUBLICATION and mention.inferred:
         ctx = replace(ctx, story_year=(-1, 0))  # "last week": the story is back to the present
     if (

@@ -29,6 +29,9 @@ class Norm:
     reason: str = ""
     trim_start: int = 0
     """Characters to drop from the start of the match (a rule may look at a leading word)."""
+    trim_end: int = 0
+    """Characters to drop from the end of the match ("les 6 et 13 avril": the first day's
+    span ends at "6")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +42,9 @@ class Context:
     ref: dt.date | None
     prior: str = ""
     """TIMEX3 value of the previous anchored DATE mention ("" at the start of the text)."""
+    prior_day: str = ""
+    """The last full day the text named ("2024-09-17"), even when a month or a year came
+    after it ("the lowest since 1983 ... ended the day"): the day in focus."""
     prior_quarter: str = ""
     """Value of the previous quarter mention, for "the year-ago quarter"."""
     stamps: frozenset[int] = frozenset()

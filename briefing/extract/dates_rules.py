@@ -51,6 +51,9 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    starts: frozenset[str] = frozenset()
+    """Words the rule may start with that the index otherwise skips as too frequent to start
+    an expression ("en estos días", "à l'avenir")."""
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.extract import dates_calendar as cal
 from briefing.extract import dates_rules as en_rules
+from briefing.extract.dates_grammar import spaced
 from briefing.extract.dates_norm import Context, Norm, relative, unanchored, vague
 from briefing.extract.dates_values import format_quantity, words
 from briefing.extract.lang.tense import tense_around
@@ -32,9 +33,44 @@ _UNIT_NAMES: Final = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "
 
 def focus_day(ctx: Context) -> tuple[dt.date | None, Anchoring]:
     """The day in focus: the last full day the text named, else the publication date."""
-    if _DAY_VALUE.match(ctx.prior):
-        return dt.date.fromisoformat(ctx.prior), Anchoring.NEARBY
+    if _DAY_VALUE.match(ctx.prior_day):
+        return dt.date.fromisoformat(ctx.prior_day), Anchoring.NEARBY
     return ctx.ref, Anchoring.PUBLICATION
+
+
+def rule(
+    name: str, pattern: str, handler: en_rules.Handler, starts: frozenset[str] = frozenset()
+) -> en_rules.Rule:
+    """A rule of a language other than English: case-blind, starting at a word boundary, its
+    pattern's spaces read as any run of whitespace."""
+    compiled = re.compile(rf"(?<!\w)(?:{spaced(pattern)})", re.IGNORECASE)
+    return en_rules.Rule(name, compiled, handler, starts)
+
+
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?:;\n«»\"“”(—–_-])[\s'’]*$")
+
+
+def capitalised_name(code: str, found: str, text: str, start: int) -> bool:
+    """Whether a weekday or day word written with a capital inside a French or Spanish
+    sentence is a name ("Plácido Domingo", "el diario Hoy"): both languages write them in
+    lower case. Other languages capitalise them (German) or are not checked."""
+    if code not in ("fr", "es") or not found[:1].isupper() or found.isupper():
+        return False
+    return _SENTENCE_START.search(text, max(0, start - 6), start) is None
+
+
+def after_set(w: Words, text: str, start: int) -> bool:
+    """Whether a date follows a recurrence in its clause ("chaque année en juin", "cada año
+    en marzo", "jedes Jahr im Juni"): then it names a month of every year, not one June."""
+    before = text[max(0, start - 32) : start]
+    return re.search(rf"\b(?:{w.every}) [\w'’-]+,? (?:[\w'’-]+ )?$", before, re.I) is not None
+
+
+def generic(value: str, precision: Precision, reason: str) -> Norm:
+    """A date in general ("XXXX-06", "XXXX-SU"): no calendar position, and a reason why."""
+    return Norm(
+        type=_DATE, value=value, precision=precision, anchoring=Anchoring.NONE, reason=reason
+    )
 
 
 def first(m: re.Match[str], *names: str) -> str | None:
@@ -58,9 +94,10 @@ def lookup(table: Mapping[str, object], text: str | None) -> object:
 # Clock times and parts of the day
 
 
-def clock(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "vers 14 h 30", "a las 16:08 UTC", "um 14 Uhr", "hier à 10 h": a time on the day
-    the text speaks of (a day word joined to it, else the day last named, else publication)."""
+    the text speaks of (a day word joined to it, a weekday right after it as in "vers 0 h 40,
+    jeudi", else the day last named, else publication)."""
     noon = words(m["noon"])
     if noon:
         hh, mi = (12, 0) if noon == w.noon[0] else (24, 0)
@@ -71,9 +108,13 @@ def clock(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         hh, mi = int(hour), int(first(m, "mi", "mi2", "mi3") or 0)
     zone = "Z" if re.search(r"UTC|GMT|Zulu", m["zone"] or "") else ""
     offset = lookup(w.deictic_days, first(m, "dd", "dd2"))
+    weekday = _weekday_after(table, ctx.text, m.end())
     if isinstance(offset, int) and ctx.ref is not None:
         day: dt.date | None = ctx.ref + dt.timedelta(days=offset)
         anchoring = Anchoring.PUBLICATION
+    elif weekday is not None and ctx.ref is not None:
+        tense = tense_around(table.code, ctx.text, m.start(), m.end())
+        day, anchoring = cal.resolve_weekday(weekday, ctx.ref, tense), Anchoring.PUBLICATION
     else:
         day, anchoring = focus_day(ctx)
     clock_value = f"T{hh:02d}:{mi:02d}{zone}"
@@ -83,6 +124,16 @@ def clock(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (
         relative(_TIME, day.isoformat() + clock_value, Precision.TIME, mod, anchoring=anchoring),
     )
+
+
+_WEEKDAY_AFTER: Final = re.compile(r",?\s+(\w+)")
+
+
+def _weekday_after(table: LanguageTable, text: str, end: int) -> int | None:
+    """The weekday written right after a clock time ("à 14 h 30 lundi"), if any: the time is
+    on that day (the weekday is a mention of its own)."""
+    m = _WEEKDAY_AFTER.match(text, end, end + 16)
+    return table.weekdays.get(m.group(1).lower()) if m else None
 
 
 def day_part(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -138,6 +189,8 @@ def frequency(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) ->
     """ "chaque année", "tous les jeudis", "par semestre", "al año", "quotidien"."""
     freq = lookup(w.frequency, m["freq"])
     if freq:
+        if _publication(ctx.text, m.start("freq"), m["freq"]):
+            return _NONE
         return (vague(TimexType.SET, str(freq)),)
     if m["wd"]:
         weekday = table.weekdays.get(words(m["wd"])) or table.weekdays.get(words(m["wd"])[:-1])
@@ -149,6 +202,25 @@ def frequency(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) ->
     return (vague(TimexType.SET, duration_value(unit, n or None)),)
 
 
+_NOUN_BEFORE: Final = re.compile(
+    r"(?:\b(?:le|les|un|des|du|de|d'|d’|ce|ces|au|aux|leur|leurs|son|ses|notre|nos|votre|mon"
+    r"|principaux|grands|el|los|del|al|otro|otros|este|ese|su|sus|der|die|das|dem|den|des"
+    r"|ein|eine|einer|einem|presse|prensa|journal|journaux|periódico)|['’])\s*$",
+    re.IGNORECASE,
+)
+"""What stands before "quotidien", "diario", "hebdomadaire" when they name a newspaper
+("le quotidien local", "según el diario", "la presse quotidienne")."""
+
+
+def _publication(text: str, start: int, word: str) -> bool:
+    """Whether a frequency word names a newspaper or a magazine, not a recurrence: after a
+    determiner it is a noun, and a capitalised one inside a sentence is a title ("Le
+    Quotidien du peuple", "Diario de Sevilla")."""
+    if word[:1].isupper() and not cal.opens_sentence(text, start):
+        return True
+    return _NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 def neighbour(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "la veille", "le lendemain", "al día siguiente", "накануне": next to the day in focus
     (to the publication date when the text named none)."""
@@ -157,6 +229,11 @@ def neighbour(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
         return _NONE
     unit, shift = found
     base, anchoring = focus_day(ctx)
+    if unit in ("Y", "M") and ctx.prior[:4].isdigit():
+        # "l'année précédente", "el mes siguiente": next to the year or month in focus
+        month = int(ctx.prior[5:7]) if unit == "M" and ctx.prior[5:7].isdigit() else 7
+        if unit == "Y" or month != 7 or ctx.prior[5:7] == "07":
+            base, anchoring = dt.date(int(ctx.prior[:4]), month, 1), Anchoring.NEARBY
     if base is None and ctx.prior[:4].isdigit():
         base, anchoring = dt.date(int(ctx.prior[:4]), 7, 1), Anchoring.NEARBY
     if base is None:
@@ -166,28 +243,47 @@ def neighbour(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     return (relative(_DATE, value, precision, anchoring=anchoring),)
 
 
-def same_day(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    """ "ce jour-là", "el mismo día", "desde entonces": the date in focus."""
+def same_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "ce jour-là", "el mismo día", "desde entonces": the date in focus (for a day, the
+    last day named). "la jornada del martes" names the day after it: that date is the
+    expression, not the day in focus."""
+    after = _NAMED_AFTER.match(ctx.text, m.end())
+    if after and (after.group(1)[0].isdigit() or after.group(1).lower() in table.weekdays):
+        return _NONE
+    if m["day"] and _DAY_VALUE.match(ctx.prior_day):
+        return (relative(_DATE, ctx.prior_day, Precision.DAY, anchoring=Anchoring.NEARBY),)
     if not ctx.prior or not ctx.prior[:4].isdigit():
         return _NONE
-    return (relative(_DATE, ctx.prior, _precision_of(ctx.prior), anchoring=Anchoring.NEARBY),)
+    return (relative(_DATE, ctx.prior, precision_of(ctx.prior), anchoring=Anchoring.NEARBY),)
 
 
-def _precision_of(value: str) -> Precision:
+_NAMED_AFTER: Final = re.compile(r"\s+(?:del?|du|d['’])\s*(\w+)")
+
+
+def precision_of(value: str) -> Precision:
+    """The precision of a date value ("2024-09-17" DAY, "2024-Q3" QUARTER, "2024" YEAR)."""
     if len(value) == 10:
         return Precision.DAY
     if "-W" in value:
         return Precision.WEEK
     if "-Q" in value:
         return Precision.QUARTER
+    if "-H" in value:
+        return Precision.HALF
     return Precision.MONTH if len(value) == 7 else Precision.YEAR
 
 
-def weekend(w: Words, rel: str | None, ctx: Context) -> tuple[Norm, ...]:
-    """ "ce week-end", "el próximo fin de semana", "le week-end dernier"."""
+def weekend(code: str, w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "ce week-end", "el próximo fin de semana", "le week-end dernier". Without a word
+    that places it, a weekend told in the past from a weekday is the one just gone ("se sont
+    rendus ce week-end à Saint-Gervais", written on a Tuesday)."""
+    rel = m["rel"] or m["rel2"]
     shift = w.after_date.get(words(rel), 0)
     if ctx.ref is None:
         return (unanchored(_DATE, "XXXX-WXX-WE", Precision.WEEK),)
+    past = tense_around(code, ctx.text, m.start(), m.end()) is cal.Tense.PAST
+    if not rel and ctx.ref.isoweekday() <= 5 and past:
+        shift = -1
     value, precision = en_rules.unit_value("weekend", ctx.ref, shift)
     return (relative(_DATE, value, precision),)
 
@@ -250,6 +346,14 @@ _SMALL_COUNTS: Final = {
     "cent": 100,
     "mil": 1000,
     "mille": 1000,
+    "anderthalb": 1.5,
+    "eineinhalb": 1.5,
+    "zweieinhalb": 2.5,
+    "dreieinhalb": 3.5,
+    "полтора": 1.5,
+    "полторы": 1.5,
+    "півтора": 1.5,
+    "півтори": 1.5,
 }
 """Forms the generated number words lack: feminine and oblique cases, apocopes."""
 
@@ -268,16 +372,24 @@ def duration_value(unit: str, n: float | None) -> str:
     return en_rules.duration_value(unit, n)
 
 
-def is_age(w: Words, text: str, start: int, end: int) -> bool:
+_AGE_AFTER: Final = re.compile(r"\s+alt(?:e[rnms]?)?\b")
+
+
+def is_age(w: Words, text: str, start: int, end: int, unit: str = "Y") -> bool:
     """Whether "N ans"/"N años" at ``text[start:end]`` gives someone's age, not a duration.
 
     "Florian, 26 ans, demeurant", "une fillette de 6 ans", "âgée de 90 ans", "les moins de
     17 ans", "les 6-16 ans", "Jobs, de 55 años": ages are not durations in TimeML.
     """
-    before = text[max(0, start - 40) : start]
-    if re.search(w.age_before, before, re.IGNORECASE):
-        noun = re.search(rf"\b(?:{w.duration_nouns})\w*(?: [\w-]+)? de $", before, re.I)
-        return noun is None
+    before = text[max(0, start - 48) : start]
+    cue = re.search(w.age_before, before, re.IGNORECASE)
+    if cue and unit != "Y" and cue.group().lstrip().startswith(","):
+        return False  # "le 11 novembre, trois jours plus tard": only years follow a name
+    if cue:
+        pattern = rf"\b(?:{w.duration_nouns})\w*(?: [\w'’-]+){{0,2}} (?:de|von) $"
+        return re.search(pattern, before, re.IGNORECASE) is None
+    if _AGE_AFTER.match(text, end):
+        return True  # "38 Jahre alt", "ein 38 Jahre alter Mann"
     if re.search(r"\d\s*[-–]\s*$", before):
         return True  # "les 6-16 ans": an age group
     return bool(re.match(r",|\s+(?:et|y|und|и|і)\s+\d", text[end : end + 6])) and bool(

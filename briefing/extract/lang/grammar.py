@@ -4,7 +4,7 @@ in any case ("в серпні", "en août"), weekdays, and the common relative e
 
 Normalisation reuses the English calendar logic; nothing here reads the clock.
 """
-# ruff: noqa: RUF001, ARG001  (Cyrillic words are meant; handlers share one signature)
+# ruff: noqa: RUF001, RUF003, ARG001  (Cyrillic words are meant; handlers share one signature)
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.extract import dates_calendar as cal
 from briefing.extract import dates_rules as en_rules
-from briefing.extract.dates_grammar import alt, spaced
+from briefing.extract.dates_grammar import alt
 from briefing.extract.dates_norm import Context, Norm, explicit, relative, unanchored, vague
-from briefing.extract.dates_rules import Rule
 from briefing.extract.dates_values import words
+from briefing.extract.lang import days, durations, periods
 from briefing.extract.lang import families as fam
 from briefing.extract.lang.tables import TABLES
 from briefing.extract.lang.tense import tense_around
@@ -29,6 +29,7 @@ from briefing.model import Mod, Precision, TimexType
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from briefing.extract.dates_rules import Rule
     from briefing.extract.lang.table import LanguageTable
     from briefing.extract.lang.words import Words
 
@@ -37,7 +38,7 @@ _NONE: Final[tuple[Norm, ...]] = ()
 
 DIGIT_RULES: Final = frozenset(
     {"iso", "numeric", "dmy", "year_range", "ago", "year", "duration", "month_year", "clock"}
-    | {"set", "mod_year"}
+    | {"set", "mod_year", "day_list"}
 )
 """Rules whose expressions may start with a figure."""
 
@@ -196,15 +197,20 @@ def _capital_name(table: LanguageTable, m: re.Match[str], ctx: Context) -> bool:
     )
 
 
-def _resolve_year(table: LanguageTable, month: int, m: re.Match[str], ctx: Context) -> int:
+def _resolve_year(
+    table: LanguageTable, month: int, m: re.Match[str], ctx: Context, day: int = 0
+) -> int:
+    """The year of a year-less month (and day): "le 6 mai dernier" written on 27 May is this
+    year's 6 May; "juin prochain", next June; else the tense of the clause decides."""
     assert ctx.ref is not None
     shift = _after_shift(WORDS[table.code], m)
     if shift < 0:
-        return ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+        return ctx.ref.year if (month, day) < (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
     if shift > 0:
-        return ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+        return ctx.ref.year if (month, day) > (ctx.ref.month, ctx.ref.day) else ctx.ref.year + 1
     tense = tense_around(table.code, ctx.text, m.start(), m.end())
-    return cal.resolve_year(month, ctx.ref, tense)
+    # a clause told in the past is about the last such month, however far back
+    return cal.resolve_year(month, ctx.ref, tense, settled=tense is cal.Tense.PAST)
 
 
 def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -216,7 +222,7 @@ def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[No
         return (explicit(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
-    year = _resolve_year(table, month, m, ctx)
+    year = _resolve_year(table, month, m, ctx, day)
     found = _date(year, month, day)
     return (relative(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
 
@@ -247,6 +253,8 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
     if m["y"] or m["y2"]:
         year = int(m["y"]) if m["y"] else _two_digit_year(m["y2"], ctx.ref)
         return (explicit(_DATE, cal.month_value(year, month), Precision.MONTH, mod),)
+    if fam.after_set(WORDS[table.code], ctx.text, m.start()):
+        return (fam.generic(f"XXXX-{month:02d}", Precision.MONTH, "a month of every year"),)
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}", Precision.MONTH, mod),)
     if m["rely"]:
@@ -258,6 +266,8 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
 
 
 def _weekday(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    if fam.capitalised_name(table.code, m.group(), ctx.text, m.start()):
+        return _NONE  # "Plácido Domingo", "Radio Lundi": French and Spanish weekdays are lower case
     weekday = table.weekdays[words(m["wd"])]
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-WXX-{weekday}", Precision.DAY),)
@@ -277,6 +287,8 @@ def _relative(
     relatives: Mapping[str, tuple[str, int]],
 ) -> tuple[Norm, ...]:
     key = words(m["rel"])
+    if fam.capitalised_name(table.code, m.group(), ctx.text, m.start()):
+        return _NONE  # "el diario Hoy", "Aujourd'hui en France": a title
     unit, shift = relatives.get(key) or relatives[key.replace("’", "'")]
     mod = _MODIFIERS[table.code].get(words(m["mod"])) or WORDS[table.code].mods.get(words(m["mod"]))
     return tuple(replace(n, mod=mod) if mod else n for n in _shifted(unit, shift, ctx))
@@ -311,7 +323,7 @@ def _ago(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ..
     unit = fam.unit_code(w, table, m["unit"])
     if unit is None:
         return _NONE
-    n = fam.count(w, table, m["n"])
+    n = fam.count(w, table, m["n"]) if m["n"] or not durations.plural(table.code, m["unit"]) else 0
     since = ctx.text[max(0, m.start() - 7) : m.start()].lower()
     if re.search(r"\b(?:desde|depuis)\s+$", since):
         # "desde hace un año": for a year (a duration), its quantity is the span
@@ -343,17 +355,24 @@ def _duration(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Nor
     cued = re.search(_ONE_CUES[table.code], _before(ctx, m, 24), re.IGNORECASE)
     if bare_one and unit in ("D", "Y") and not cued:
         return _NONE  # "un jour, il..." is a story's "one day": a preposition makes a duration
-    if unit == "Y" and raw and fam.is_age(w, ctx.text, m.start("n"), m.end()):
-        return _NONE
+    if raw and unit in _AGE_UNITS and fam.is_age(w, ctx.text, m.start("n"), m.end(), unit):
+        return _NONE  # "une fillette de 6 ans", "un bebé de seis meses"
     if not raw and not (m["q"] or m["ln"] or m["ln2"] or m["vg"]):
         return _NONE
+    if "des" in (raw, words(m["vg"])) and not cued:
+        return _NONE  # "en dehors des heures scolaires": "des" is "de les", not "some"
     if m["vg"]:
         n = fam.count(w, table, m["vg"]) or None
+    if m["half"]:
+        n = (n or 1) + 0.5  # "trois ans et demi", "два года с половиной"
     value = fam.duration_value(unit, n if n else None)
     trim = 0
     if m["det"] and not (m["ln"] or m["ln2"]):
         trim = m.start("n") - m.start() if m["n"] else 0
     return (replace(vague(TimexType.DURATION, value), trim_start=trim),)
+
+
+_AGE_UNITS: Final = frozenset({"Y", "M", "W", "D"})
 
 
 def _before(ctx: Context, m: re.Match[str], size: int) -> str:
@@ -368,11 +387,6 @@ _ONE_CUES: Final = {
     "ru": r"(?:за|через|на|в течение|спустя)\s+$",
     "uk": r"(?:за|через|на|протягом|впродовж)\s+$",
 }
-
-
-def _rule(name: str, pattern: str, handler: en_rules.Handler) -> Rule:
-    compiled = re.compile(rf"(?<!\w)(?:{spaced(pattern)})", re.IGNORECASE)
-    return Rule(name, compiled, handler)
 
 
 _RELATIVE_YEARS: Final = {
@@ -406,7 +420,8 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     units = alt({*table.units, *w.extra_units})
     year_word = _YEAR_WORDS.get(table.code, "")
     year = rf"(?P<y>{_YEAR}){year_word}"
-    two_digit = r"(?P<y2>(?<![\d.,])\d\d)(?![\w%]|[.,:/]\d|\s+[^\W\d_])"
+    # "10 novembre 93" is 1993, but "le 10 novembre 93 personnes" counts people
+    two_digit = rf"(?P<y2>(?<![\d.,])\d\d)(?![\w%]|[.,:/]\d|\s+(?:{w.counted})(?!\w))"
     mods = alt({*_MODIFIERS[table.code], *w.mods})
     ago_words = alt(table.ago)
     numbers = {*table.numbers, *_NUMBER_WORDS[table.code], *fam._SMALL_COUNTS, *w.vague}
@@ -432,7 +447,9 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     rel_years |= set(_RELATIVE_YEARS[table.code])
     deictic = alt(w.deictic_days)
     clock = (
-        rf"(?:(?P<dd>{deictic}),? (?:(?:à|a|vers|um|в|о) )?)?"
+        # "hier à 10 h" is one expression; "hier vers 18 h" two (FR-TimeML marks the
+        # approximate time apart from its day)
+        rf"(?:(?P<dd>{deictic}),? (?:(?:à|a|um|в|о) )?(?!(?:{w.clock_approx}) ))?"
         rf"(?:(?P<approx>{w.clock_approx}) )?"
         rf"(?:(?P<noon>{alt(w.noon)})(?!\w)|{w.clock})"
         rf"(?: ?(?P<zone>{w.zones})(?!\w))?(?:,? (?P<dd2>{deictic})(?!\w))?"
@@ -450,81 +467,105 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     frequency = (
         rf"(?P<freq>{alt(w.frequency)})(?!\w)"
         rf"|(?:{w.every}) (?:(?P<n>{count}) )?(?:(?P<unit>{units})(?!\w)|{plural_weekdays}(?!\w))"
-        rf"|(?<!\d\s)(?<!\d)(?:{w.per}) (?P<unit2>{units})(?!\w)"
+        rf"|(?:{w.per}) (?P<unit2>{units})(?!\w)"
     )
     last_next_before = alt(w.last_next)
+    half = durations.half_after(table.code)
     duration = (
         rf"(?:(?P<q>{quantifiers}) )?{det}(?:(?P<ln>{last_next_before}) )?"
         rf"(?:(?P<n>{count}) |(?P<vg>{alt(w.vague)}) )(?:(?P<ln2>{last_next_before}) )?"
         rf"(?P<unit>{units})(?!\w)(?: (?P<ln3>consecutivos|consecutivas|consécutifs|consécutives))?"
+        + (rf"(?: (?P<half>{half})(?!\w))?" if half else "(?P<half>)")
     )
     return (
         en_rules.RULES_BY_NAME["iso"],
         _numeric_rule(),
-        _rule("clock", clock, lambda m, ctx: fam.clock(w, m, ctx)),
-        _rule(
+        fam.rule("clock", clock, lambda m, ctx: fam.clock(w, table, m, ctx)),
+        fam.rule(
             "dmy",
             rf"{det}{pre_day}(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?P<d>[0-3]?\d)"
             rf"(?:\.|er|º|°|-го|-е)? (?:de )?{months}"
             rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}",
             lambda m, ctx: _month_day(table, m, ctx),
         ),
-        _rule(
+        fam.rule(
+            "day_list",
+            rf"(?:(?:les|los|el|le) )?(?:días )?(?P<d1>[0-3]?\d)(?:\.|er|º)?"
+            r"(?: (?:et|y|und|и|і) |, ?)"
+            rf"(?P<d>[0-3]?\d)(?:\.|er|º|°|-го|-е)? (?:de )?{months}"
+            rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}",
+            lambda m, ctx: days.day_list(m, _month_day(table, m, ctx)),
+        ),
+        fam.rule(
             "month_year",
             rf"(?:(?P<mod>{mods}) (?:de |d'|d’)?)?(?P<m>{full_months}) (?:de |del |d'|d’)?"
             rf"(?:{year}|{two_digit}|(?P<rely>{alt(rel_years)})(?!\w))(?P<post>)",
             lambda m, ctx: _month(table, m, ctx),
         ),
         en_rules.RULES_BY_NAME["year_range"],
-        _rule(
+        *periods.rules(table.code, w),
+        *days.rules(table, w),
+        fam.rule(
             "ago",
             ago + later,
             lambda m, ctx: _ago_or_later(table, m, ctx),
         ),
-        _rule(
+        fam.rule(
             "relative",
             rf"(?:(?P<mod>{mods}) (?:de |d'|d’)?)?(?:el día de |l'|l’)?(?P<rel>{alt(relatives)})"
             r"(?!\w)",
             lambda m, ctx: _relative(table, m, ctx, relatives),
         ),
-        _rule("day_part", day_part, lambda m, ctx: fam.day_part(w, table, m, ctx)),
-        _rule("part_alone", rf"(?:{w.part_alone})(?!\w)", lambda m, ctx: fam.part_alone(w, m, ctx)),
-        _rule(
+        fam.rule("day_part", day_part, lambda m, ctx: fam.day_part(w, table, m, ctx)),
+        fam.rule(
+            "part_alone", rf"(?:{w.part_alone})(?!\w)", lambda m, ctx: fam.part_alone(w, m, ctx)
+        ),
+        fam.rule(
             "neighbour",
             rf"(?P<nb>{alt(w.neighbours)})(?!\w)",
             lambda m, ctx: fam.neighbour(w, m, ctx),
         ),
-        _rule("same", rf"(?:{w.same}|{w.then})(?!\w)", fam.same_day),
-        _rule(
+        fam.rule(
+            "same",
+            rf"(?:(?P<day>{w.same})|{w.then})(?!\w)",
+            lambda m, ctx: fam.same_day(table, m, ctx),
+        ),
+        fam.rule(
             "weekend",
             rf"(?:(?:{w.this}|{w.determiners or 'le'}) )?(?:(?P<rel>próximo|pasado) )?"
             rf"(?:{w.weekends})(?!\w)(?: (?P<rel2>{after_words or 'dernier'}))?",
-            lambda m, ctx: fam.weekend(w, m["rel"] or m["rel2"], ctx),
+            lambda m, ctx: fam.weekend(table.code, w, m, ctx),
         ),
-        _rule(
+        fam.rule(
             "month",
             rf"(?:(?P<mod>{mods})(?:-| )(?:de |d'|d’)?)?(?P<m>{full_months})(?!\w)(?P<y>)(?P<y2>)"
             rf"(?P<rely>){post}",
             lambda m, ctx: _month(table, m, ctx),
         ),
-        _rule(
+        fam.rule(
             "weekday",
             rf"{det}{this}{shift_before}(?P<wd>{weekdays})(?!\w){shift_after}",
             lambda m, ctx: _weekday(table, m, ctx),
         ),
-        _rule(
+        fam.rule(
             "mod_year",
             rf"(?P<mod>{mods})(?:-| )(?:de |d'|d’|del |l'année |l’année )?(?P<y>{_YEAR})",
             lambda m, ctx: _mod_year(table, m, ctx),
         ),
-        _rule(
+        fam.rule(
             "year",
             rf"(?:(?P<yw>{w.year_words}|el|del) )?(?P<y>{_YEAR})(?P<mod>)(?P<fy>)",
-            _year,
+            lambda m, ctx: _year(w, m, ctx),
         ),
-        _rule("set", frequency, lambda m, ctx: _set(w, table, m, ctx)),
-        _rule("ref", rf"(?P<ref>{alt(w.refs)})(?!\w)", lambda m, ctx: fam.ref(w, m, ctx)),
-        _rule("duration", duration, lambda m, ctx: _duration(table, m, ctx)),
+        fam.rule("set", frequency, lambda m, ctx: _set(w, table, m, ctx)),
+        fam.rule(
+            "ref",
+            rf"(?P<ref>{alt(w.refs)})(?!\w)",
+            lambda m, ctx: fam.ref(w, m, ctx),
+            starts=frozenset(re.split(r"[\s'’]", key)[0] for key in w.refs),
+        ),
+        *durations.rules(table.code),
+        fam.rule("duration", duration, lambda m, ctx: _duration(table, m, ctx)),
     )
 
 
@@ -540,11 +581,17 @@ def _set(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tupl
     return fam.frequency(w, table, m, ctx)
 
 
-def _year(m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    found = en_rules.year_rule_handler(m, ctx)
-    if not found or not m["yw"]:
-        return found
-    return found
+def _year(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """A year, unless the number counts something ("2022 voix", "1500 soldados") or
+    numbers a text ("décret n° 2024-512", "закон № 2024")."""
+    if re.match(rf"\s+(?:{w.counted})(?!\w)", ctx.text[m.end() : m.end() + 24], re.IGNORECASE):
+        return _NONE
+    if _NUMBERED.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return _NONE
+    return en_rules.year_rule_handler(m, ctx)
+
+
+_NUMBERED: Final = re.compile(r"(?:\b[Nn][°ºo]\.?|№|\bNr\.|\bnúm\.|\bnº)\s*$")
 
 
 def _mod_year(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
@@ -560,12 +607,12 @@ def neutral_rules() -> tuple[Rule, ...]:
         en_rules.RULES_BY_NAME["iso"],
         _numeric_rule(),
         en_rules.RULES_BY_NAME["year_range"],
-        _rule("year", rf"(?P<y>{_YEAR})(?P<mod>)(?P<fy>)", en_rules.year_rule_handler),
+        fam.rule("year", rf"(?P<y>{_YEAR})(?P<mod>)(?P<fy>)", en_rules.year_rule_handler),
     )
 
 
 def _numeric_rule() -> Rule:
-    return _rule(
+    return fam.rule(
         "numeric",
         r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"
         r"(?![\w/]|[.,]\d)",

@@ -89,6 +89,9 @@ class Words:
     """Words for early/mid/late before a month, a year or a relative phrase."""
     weekends: str
     """Regex of a weekend word ("week-end", "fin de semana")."""
+    counted: str
+    """Regex of the nouns that make a four-figure number before them a count, not a year
+    ("2022 voix", "1500 soldados", "2000 человек")."""
 
     def __post_init__(self) -> None:
         # the tables are written as unions of dicts; freeze every mapping once built
@@ -97,6 +100,37 @@ class Words:
             if isinstance(value, Mapping):
                 object.__setattr__(self, field.name, MappingProxyType(dict(value)))
 
+
+_FR_PEOPLE = (
+    r"fillette|garçon|garçonnet|enfant|homme|femme|fille|fils|adolescente?|jeune|bébé"
+    r"|nourrisson|chauffeur|conducteur|conductrice|automobiliste|motard|motocycliste"
+    r"|piéton|piétonne|cycliste|victime|octogénaire|nonagénaire|septuagénaire"
+    r"|sexagénaire|quinquagénaire|quadragénaire|trentenaire|retraitée?|vieillard|dame"
+    r"|monsieur|père|mère|mari|épouse|frère|sœur|grand-père|grand-mère|ouvrier|ouvrière"
+    r"|élève|lycéenne?|collégienne?|écolier|écolière|étudiante?|habitante?|individu"
+    r"|suspecte?|policier|policière|gendarme|militaire|soldat|passager|passagère|touriste"
+    r"|salariée?|employée?|agriculteur|agricultrice|commerçante?|professeur|enseignante?"
+    r"|médecin|infirmier|infirmière|prêtre|détenue?|prévenue?|patiente?|malade"
+    r"|ressortissante?|réfugiée?|migrante?|otage|journaliste|photographe|militante?"
+    r"|manifestante?|pilote|patron|patronne|directeur|directrice|candidate?|joueur|joueuse"
+    r"|athlète|sportif|sportive|champion|championne|personne|chanteur|chanteuse|acteur"
+    r"|actrice|artiste|écrivain|romancier|romancière|cadre|fonctionnaire|ingénieur"
+    r"|apprentie?|stagiaire|Alsacienne?|Lorraine?|Française?"
+)
+"""People whose "de N ans" is an age ("un chauffeur de bus de 38 ans")."""
+_ES_PEOPLE = (
+    r"edad|niño|niña|joven|hombre|mujer|chico|chica|anciano|anciana|bebé|menor|conductor"
+    r"|conductora|víctima|hijo|hija|policía|agente|soldado|militar|pasajero|pasajera"
+    r"|turista|empleado|empleada|trabajador|trabajadora|profesor|profesora|médico|médica"
+    r"|enfermero|enfermera|sacerdote|detenido|detenida|preso|presa|paciente|periodista"
+    r"|fotógrafo|fotógrafa|activista|manifestante|piloto|jefe|jefa|director|directora"
+    r"|candidato|candidata|jugador|jugadora|atleta|campeón|campeona|persona|ciudadano"
+    r"|ciudadana|vecino|vecina|estudiante|alumno|alumna|padre|madre|esposo|esposa|abuelo"
+    r"|abuela|varón|adolescente|muchacho|muchacha|señor|señora|empresario|empresaria"
+    r"|cantante|actor|actriz|escritor|escritora|obrero|obrera|ejecutivo|ejecutiva"
+    r"|ingeniero|ingeniera|individuo|sospechoso|sospechosa|residente|habitante"
+)
+"""People whose "de N años" is an age ("un joven de 22 años")."""
 
 _FR_VERB_FUTURE = (
     r"(?:\w+(?:ra|ront|rai|rons|rez)|sera|seront|aura|auront|va|vont|devra|devront|doit|"
@@ -134,10 +168,10 @@ WORDS: Final = {
             | {"actuelles": "PRESENT_REF", "récemment": "PAST_REF", "auparavant": "PAST_REF"}
             | {"nouvellement": "PAST_REF", "naguère": "PAST_REF", "jadis": "PAST_REF"}
             | {"autrefois": "PAST_REF", "dernièrement": "PAST_REF", "bientôt": "FUTURE_REF"}
-            | {"prochainement": "FUTURE_REF", "à l'avenir": "FUTURE_REF"}
-            | {"à l’avenir": "FUTURE_REF", "dans l'avenir": "FUTURE_REF"}
+            | {"prochainement": "FUTURE_REF", "dans l'avenir": "FUTURE_REF"}
             | {"à terme": "FUTURE_REF", "à court terme": "FUTURE_REF"}
             | {"à moyen terme": "FUTURE_REF", "à long terme": "FUTURE_REF"}
+            | {"l'heure actuelle": "PRESENT_REF", "l’heure actuelle": "PRESENT_REF"}
         ),
         every=r"chaque|tous les|toutes les",
         per=r"par",
@@ -150,8 +184,8 @@ WORDS: Final = {
         ),
         extra_units=_M(
             {"an": "Y", "ans": "Y", "décennie": "DE", "décennies": "DE", "siècle": "CE"}
-            | {"siècles": "CE", "trimestre": "Q", "trimestres": "Q", "semestre": "H"}
-            | {"semestres": "H", "quinquennat": "5Y", "septennat": "7Y", "quinzaine": "2W"}
+            | {"siècles": "CE", "trimestre": "Q", "trimestres": "Q", "semestre": "6M"}
+            | {"semestres": "6M", "quinquennat": "5Y", "septennat": "7Y", "quinzaine": "2W"}
         ),
         vague=_M({"quelques": 0, "plusieurs": 0, "des": 0, "de nombreux": 0, "de nombreuses": 0}),
         quantifiers=(
@@ -174,11 +208,8 @@ WORDS: Final = {
         then=r"(?<=depuis\s)lors",
         age_before=(
             r"(?:âgée?s?|agée?s?) de |(?<!\d),\s*$|\b(?:les|des|aux) (?:moins|plus) de "
-            r"|\b(?:fillette|garçon|enfant|homme|femme|fille|fils|adolescente?|jeune|bébé"
-            r"|chauffeur|conducteur|conductrice|automobiliste|motard|piéton|cycliste"
-            r"|victime|octogénaire|retraitée?|vieillard|père|mère|mari|épouse|ouvrier|élève"
-            r"|étudiante?|Alsacienne?|Lorraine?|habitante?|individu|suspect|jeune homme)"
-            r"(?: [\w-]+)? de $"
+            r"|\bl['’]âge de $"
+            rf"|\b(?:{_FR_PEOPLE})s?(?: [\w'’-]+){{0,2}} de $"
         ),
         duration_nouns=(
             r"peine|mandat|contrat|plan|période|durée|programme|prison|réclusion|détention"
@@ -204,6 +235,12 @@ WORDS: Final = {
             | {"au milieu de": Mod.MID, "au cours de": Mod.MID}
         ),
         weekends=r"week-end|week end|weekend|fin de semaine",
+        counted=(
+            r"voix|habitants|personnes|morts|blessés|soldats|militaires|hommes|femmes|enfants"
+            r"|euros?|dollars?|francs|tonnes|kilomètres|km|mètres|hectares|emplois|salariés"
+            r"|réfugiés|déplacés|victimes|cas|logements|véhicules|exemplaires|pages|points"
+            r"|élèves|étudiants|familles|combattants|djihadistes|manifestants|participants"
+        ),
     ),
     "es": Words(
         clock=(
@@ -246,7 +283,7 @@ WORDS: Final = {
         ),
         extra_units=_M(
             {"década": "DE", "décadas": "DE", "siglo": "CE", "siglos": "CE"}
-            | {"trimestre": "Q", "trimestres": "Q", "semestre": "H", "semestres": "H"}
+            | {"trimestre": "Q", "trimestres": "Q", "semestre": "6M", "semestres": "6M"}
             | {"quincena": "2W", "lustro": "5Y", "lustros": "5Y", "periodo": "X"}
         ),
         vague=_M({"unos": 0, "unas": 0, "varios": 0, "varias": 0, "algunos": 0})
@@ -269,8 +306,7 @@ WORDS: Final = {
         same=r"ese día|ese mismo día|el mismo día|aquel día|ese momento|la jornada",
         then=r"(?:(?<=desde\s)|(?<=hasta\s)|(?<=para\s))entonces",
         age_before=(
-            r"(?<!\d),\s*(?:de )?$|\b(?:edad|niño|niña|joven|hombre|mujer|chico|chica|anciano"
-            r"|anciana|bebé|menor|conductor|conductora|víctima|hijo|hija)(?: [\w-]+)? de "
+            rf"(?<!\d),\s*(?:de )?$|\b(?:{_ES_PEOPLE})(?:s|es)?(?: [\w-]+){{0,2}} de "
             r"(?:unos )?$"
             r"|\b(?:los|las) (?:menores|mayores) de $"
         ),
@@ -289,17 +325,21 @@ WORDS: Final = {
         past=(
             r"\b(?:(?:ha|han|había|habían|hubo|haya|hayan)\s+\w+(?:ado|ada|ido|ida|to|cho)"
             r"|fue|fueron|era|eran|estaba|estaban|dijo|dijeron|ayer|pasado|pasada"
-            r"|\w{3,}(?:ó|aron|ieron|ió|aba|aban))\b"
+            r"|\w{2,}(?:ó|aron|ieron|yeron|ió|aba|aban))\b"
         ),
-        mods=_M(
-            {"finales de": Mod.END, "fines de": Mod.END, "a finales de": Mod.END}
-            | {"a fines de": Mod.END, "principios de": Mod.START, "comienzos de": Mod.START}
-            | {"a principios de": Mod.START, "a comienzos de": Mod.START}
-            | {"mediados de": Mod.MID, "a mediados de": Mod.MID, "inicios de": Mod.START}
-            | {"a inicios de": Mod.START, "el final de": Mod.END, "al final de": Mod.END}
-            | {"el principio de": Mod.START, "al principio de": Mod.START}
+        mods=_M(  # "a finales de": the preposition "a" stays out of the span
+            {"finales de": Mod.END, "fines de": Mod.END, "principios de": Mod.START}
+            | {"comienzos de": Mod.START, "mediados de": Mod.MID, "inicios de": Mod.START}
+            | {"el final de": Mod.END, "al final de": Mod.END, "el principio de": Mod.START}
+            | {"al principio de": Mod.START}
         ),
         weekends=r"fin de semana|fines de semana",
+        counted=(
+            r"votos|habitantes|personas|muertos|heridos|soldados|militares|hombres|mujeres"
+            r"|niños|euros?|dólares|pesos|toneladas|kilómetros|km|metros|hectáreas|empleos"
+            r"|trabajadores|refugiados|desplazados|víctimas|casos|viviendas|vehículos"
+            r"|ejemplares|páginas|puntos|alumnos|estudiantes|familias|combatientes"
+        ),
     ),
     "de": Words(
         clock=(
@@ -336,7 +376,7 @@ WORDS: Final = {
         extra_units=_M(
             {"jahrzehnt": "DE", "jahrzehnte": "DE", "jahrzehnten": "DE"}
             | {"jahrhundert": "CE", "jahrhunderte": "CE", "jahrhunderten": "CE"}
-            | {"quartal": "Q", "quartale": "Q", "quartalen": "Q", "halbjahr": "H"}
+            | {"quartal": "Q", "quartale": "Q", "quartalen": "Q", "halbjahr": "6M"}
         ),
         vague=_M({"einige": 0, "einigen": 0, "mehrere": 0, "mehreren": 0, "wenige": 0})
         | {"wenigen": 0, "paar": 0},
@@ -352,7 +392,10 @@ WORDS: Final = {
         ),
         same=r"an diesem Tag|am selben Tag|am gleichen Tag|an jenem Tag",
         then=r"(?<=seit\s)damals|(?<=bis\s)dahin",
-        age_before=r"(?<!\d),\s*$|\bim Alter von $",
+        age_before=(
+            r"(?<!\d),\s*$|\bim Alter von $|\b(?:Mann|Frau|Junge|Mädchen|Kind|Jugendliche[rn]?"
+            r"|Rentner(?:in)?|Fahrer(?:in)?|Soldat|Opfer|Schüler(?:in)?) von $"
+        ),
         duration_nouns=r"Haft|Amtszeit|Vertrag|Plan|Zeitraum|Dauer|Programm|Gefängnis",
         year_words=r"im Jahr|im Jahre|Jahr",
         quarters=_M({"quartal": "Q", "halbjahr": "H"}),
@@ -369,6 +412,11 @@ WORDS: Final = {
         mods=_M({"ende": Mod.END, "anfang": Mod.START, "mitte": Mod.MID, "beginn": Mod.START})
         | {"zu beginn": Mod.START, "gegen ende": Mod.END},
         weekends=r"Wochenende",
+        counted=(
+            r"Stimmen|Einwohner|Menschen|Personen|Tote|Toten|Verletzte|Soldaten|Euro|Dollar"
+            r"|Tonnen|Kilometer|km|Meter|Hektar|Arbeitsplätze|Flüchtlinge|Opfer|Fälle"
+            r"|Wohnungen|Fahrzeuge|Seiten|Punkte|Schüler|Studenten|Familien|Kämpfer"
+        ),
     ),
     "ru": Words(
         clock=r"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=около\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
@@ -381,7 +429,7 @@ WORDS: Final = {
         parts=_M({"утром": "MO", "днём": "AF", "днем": "AF", "вечером": "EV", "ночью": "NI"}),
         part_joins=r"",
         this=r"этим|этой|этот|эту",
-        part_alone=r"(?<=в\s)ночь на \w+|(?<=этой\s)ночью",
+        part_alone=r"(?<=этой\s)ночью",
         one_word_parts=_M({"этой ночью": (0, "NI"), "этим утром": (0, "MO")})
         | {"этим вечером": (0, "EV"), "прошлой ночью": (-1, "NI")},
         refs=_M(
@@ -400,7 +448,7 @@ WORDS: Final = {
         ),
         extra_units=_M(
             {"десятилетие": "DE", "десятилетия": "DE", "десятилетий": "DE", "век": "CE"}
-            | {"века": "CE", "веков": "CE", "квартал": "Q", "квартала": "Q", "полугодие": "H"}
+            | {"века": "CE", "веков": "CE", "квартал": "Q", "квартала": "Q", "полугодие": "6M"}
             | {"часа": "H", "часов": "H", "минуты": "MIN"}
         ),
         vague=_M({"несколько": 0, "нескольких": 0, "много": 0, "многих": 0}),
@@ -415,7 +463,11 @@ WORDS: Final = {
         ),
         same=r"в тот же день|в этот день|в тот день|в тот момент",
         then=r"(?<=с\s)тех пор|(?<=до\s)того времени",
-        age_before=r"(?<!\d),\s*$|\bв возрасте $",
+        age_before=(
+            r"(?<!\d),\s*$|\bв возрасте $|\b(?:мужчина|женщина|мальчик|девочка|девушка|парень"
+            r"|ребёнок|ребенок|подросток|пенсионер|пенсионерка|житель|жительница|водитель"
+            r"|школьник|школьница|студент|студентка) $"
+        ),
         duration_nouns=r"срок|заключени|контракт|план|период",
         year_words=r"году|года|год|г\.",
         quarters=_M({"квартал": "Q", "квартале": "Q", "квартала": "Q", "полугодие": "H"}),
@@ -428,6 +480,11 @@ WORDS: Final = {
         mods=_M({"в конце": Mod.END, "в начале": Mod.START, "в середине": Mod.MID})
         | {"к концу": Mod.END, "с начала": Mod.START, "до конца": Mod.END},
         weekends=r"выходные|выходных",
+        counted=(
+            r"голосов|жителей|человек|погибших|раненых|солдат|военных|рублей|долларов|евро"
+            r"|тонн|километров|км|метров|гектаров|рабочих|беженцев|жертв|случаев|квартир"
+            r"|машин|страниц|пунктов|учеников|студентов|семей|боевиков"
+        ),
     ),
     "uk": Words(
         clock=r"(?:(?<=\bо\s)|(?<=\bоб\s)|(?<=\bдо\s)|(?<=\bз\s)|(?<=близько\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
@@ -441,7 +498,7 @@ WORDS: Final = {
         | {"ввечері": "EV", "увечері": "EV", "вночі": "NI", "уночі": "NI"},
         part_joins=r"",
         this=r"цього|цієї|цей|цю",
-        part_alone=r"(?:(?<=в\s)|(?<=у\s))ніч на \w+",
+        part_alone=r"(?<=цієї\s)ночі",
         one_word_parts=_M({"цієї ночі": (0, "NI"), "минулої ночі": (-1, "NI")})
         | {"цього ранку": (0, "MO"), "цього вечора": (0, "EV")},
         refs=_M(
@@ -460,7 +517,7 @@ WORDS: Final = {
         ),
         extra_units=_M(
             {"десятиліття": "DE", "десятиліть": "DE", "століття": "CE", "століть": "CE"}
-            | {"квартал": "Q", "кварталі": "Q", "півріччя": "H", "рр": "Y"}
+            | {"квартал": "Q", "кварталі": "Q", "півріччя": "6M", "рр": "Y"}
         ),
         vague=_M({"кілька": 0, "кількох": 0, "декілька": 0, "багато": 0}),
         quantifiers=r"близько|майже|понад|більше|менше|приблизно|щонайменше|цілих",
@@ -474,7 +531,11 @@ WORDS: Final = {
         ),
         same=r"того ж дня|того дня|цього дня|в той день|у той день",
         then=r"(?<=з\s)тих пір|(?<=відтоді)",
-        age_before=r"(?<!\d),\s*$|\bу віці $|\bв віці $",
+        age_before=(
+            r"(?<!\d),\s*$|\bу віці $|\bв віці $|\b(?:чоловік|жінка|хлопчик|дівчинка|дівчина"
+            r"|хлопець|дитина|підліток|пенсіонер|пенсіонерка|мешканець|мешканка|водій|школяр"
+            r"|школярка|студент|студентка) $"
+        ),
         duration_nouns=r"строк|термін|ув'язнення|контракт|план|період",
         year_words=r"році|року|рік|р\.",
         quarters=_M({"квартал": "Q", "кварталі": "Q", "кварталу": "Q", "півріччя": "H"}),
@@ -488,6 +549,11 @@ WORDS: Final = {
         | {"на початку": Mod.START, "в середині": Mod.MID, "у середині": Mod.MID}
         | {"до кінця": Mod.END, "з початку": Mod.START},
         weekends=r"вихідні|вихідних",
+        counted=(
+            r"голосів|жителів|людей|осіб|загиблих|поранених|солдатів|військових|гривень"
+            r"|доларів|євро|тонн|кілометрів|км|метрів|гектарів|біженців|жертв|випадків"
+            r"|квартир|машин|сторінок|пунктів|учнів|студентів|родин|бойовиків"
+        ),
     ),
 }
 """Every language with rules besides English."""

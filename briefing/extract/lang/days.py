@@ -1,0 +1,171 @@
+"""Days and units in focus in French, Spanish, German, Russian and Ukrainian: a day word with
+its weekday ("aujourd'hui vendredi", "hoy lunes"), two days of one month ("les 6 et 13
+avril"), and the start or end of the unit in focus ("à la fin de l'année", "al final del
+día", "в конце месяца", "todo el año").
+
+Pure: the reference date and the day in focus come from the context.
+"""
+# ruff: noqa: RUF001  (Cyrillic words are meant)
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from briefing.extract import dates_calendar as cal
+from briefing.extract import dates_rules as en_rules
+from briefing.extract.dates_grammar import alt
+from briefing.extract.dates_norm import Context, Norm, relative, unanchored
+from briefing.extract.dates_values import words
+from briefing.extract.lang import families as fam
+from briefing.extract.lang.tense import tense_around
+from briefing.model import Anchoring, Precision, TimexType
+
+if TYPE_CHECKING:
+    from briefing.extract.dates_rules import Rule
+    from briefing.extract.lang.table import LanguageTable
+    from briefing.extract.lang.words import Words
+
+_DATE = TimexType.DATE
+_NONE: Final[tuple[Norm, ...]] = ()
+
+_UNITS: Final = {
+    "fr": {"année": "Y", "an": "Y", "mois": "M", "semaine": "W", "journée": "D"},
+    "es": {"año": "Y", "mes": "M", "semana": "W", "día": "D", "jornada": "D"},
+    "de": {"jahres": "Y", "jahr": "Y", "monats": "M", "woche": "W", "tages": "D"},
+    "ru": {"года": "Y", "месяца": "M", "недели": "W", "дня": "D"},
+    "uk": {"року": "Y", "місяця": "M", "тижня": "W", "дня": "D"},
+}
+"""Units whose start, middle or end a modifier names ("fin d'année", "Ende des Monats")."""
+_JOIN: Final = {
+    "fr": r"(?:de |d'|d’|du )?(?:la |l'|l’)?",
+    "es": r"(?:la |el )?",
+    "de": r"(?:des |der )?",
+    "ru": r"",
+    "uk": r"",
+}
+_WHOLE: Final = {
+    "es": r"todo el (?P<u2>año|mes|día)|toda la (?P<u3>semana|jornada)",
+    "fr": r"tout le (?P<u2>mois)|toute la (?P<u3>semaine)",
+}
+"""The whole unit in focus ("todo el año"): a date, as TimeML marks it."""
+_NAMES: Final = {"Y": "year", "M": "month", "W": "week"}
+_NIGHTS: Final = {
+    "fr": r"(?:la )?nuit (?:de |du )(?P<wd>{wd})(?: (?:à|au) (?P<wd2>{wd}))?",
+    "es": r"(?:la )?(?:noche|madrugada) del (?P<wd>{wd})(?: al (?P<wd2>{wd}))?",
+    "de": r"(?:in der )?Nacht (?:(?:zum|zu|auf) (?P<wd2>{wd})|von (?P<wd>{wd}) auf (?P<wd3>{wd}))",
+    "ru": r"(?:в )?ночь (?:с (?P<wd>{wd}) )?на (?P<wd2>{wd})",
+    "uk": r"(?:в |у )?ніч (?:з (?P<wd>{wd}) )?на (?P<wd2>{wd})",
+}
+"""The night between two days, named by the first ("la nuit de samedi à dimanche") or by
+the day it leads to ("in der Nacht zum Sonntag", "в ночь на воскресенье"): ``TNI`` of the
+first day."""
+
+
+def rules(table: LanguageTable, w: Words) -> tuple[Rule, ...]:
+    """The rules of this module for one language."""
+    code = table.code
+    units = _UNITS.get(code)
+    if units is None:
+        return ()
+    deictic = alt(w.deictic_days)
+    weekdays = alt(table.weekdays)
+    mods = alt(w.mods)
+    found = [
+        fam.rule(
+            "deictic_weekday",
+            rf"(?P<dd>{deictic}),? (?P<wd>{weekdays})(?!\w)",
+            lambda m, ctx: _deictic_weekday(w, m, ctx),
+        ),
+        fam.rule(
+            "mod_unit",
+            # "al final de|l día": a Spanish modifier ends in "de", which "del" contracts
+            rf"(?P<mod>{mods})l? {_JOIN[code]}(?P<u>{alt(units)})(?!\w)(?P<u2>)(?P<u3>)",
+            lambda m, ctx: _unit_in_focus(code, w, m, ctx),
+        ),
+    ]
+    night = _NIGHTS[code].format(wd=weekdays)
+    if "wd3" not in night:
+        night += "(?P<wd3>)"
+    if "(?P<wd>" not in night:
+        night += "(?P<wd>)"
+    found.append(fam.rule("night", night, lambda m, ctx: _night(table, m, ctx)))
+    if code in _WHOLE:
+        found.append(
+            fam.rule(
+                "whole_unit",
+                rf"(?:{_WHOLE[code]})(?!\w)(?P<mod>)(?P<u>)",
+                lambda m, ctx: _unit_in_focus(code, w, m, ctx),
+            )
+        )
+    return tuple(found)
+
+
+def _deictic_weekday(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "aujourd'hui vendredi", "ayer martes": one expression, the day the first word names."""
+    offset = fam.lookup(w.deictic_days, m["dd"])
+    if not isinstance(offset, int):
+        return _NONE
+    if ctx.ref is None:
+        return (unanchored(_DATE, "XXXX-XX-XX", Precision.DAY),)
+    day = ctx.ref + dt.timedelta(days=offset)
+    return (relative(_DATE, day.isoformat(), Precision.DAY),)
+
+
+def _night(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "la nuit de samedi à dimanche", "la noche del sábado", "в ночь на воскресенье"."""
+    start = m["wd"]
+    weekday = table.weekdays.get(words(start or m["wd2"] or m["wd3"]))
+    if weekday is None:
+        return _NONE
+    if ctx.ref is None:
+        return (unanchored(TimexType.TIME, "XXXX-XX-XXTNI", Precision.TIME),)
+    tense = tense_around(table.code, ctx.text, m.start(), m.end())
+    if start:
+        day = cal.resolve_weekday(weekday, ctx.ref, tense)
+    else:  # named by the morning it leads to: the night begins the day before
+        day = cal.resolve_weekday(weekday, ctx.ref + dt.timedelta(days=1), tense)
+        day -= dt.timedelta(days=1)
+    return (relative(TimexType.TIME, f"{day.isoformat()}TNI", Precision.TIME),)
+
+
+def _unit_in_focus(code: str, w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "à la fin de l'année", "al final del día", "Ende des Monats", "todo el año": the
+    unit holding the day in focus (the publication's, unless a day was named)."""
+    unit = _UNITS[code].get(words(m["u"] or m["u2"] or m["u3"]))
+    if unit is None:
+        return _NONE
+    mod = w.mods.get(words(m["mod"])) if m["mod"] else None
+    day, anchoring = fam.focus_day(ctx) if unit == "D" else (ctx.ref, Anchoring.PUBLICATION)
+    if unit == "Y" and ctx.prior[:4].isdigit():  # "en 2005 ... en todo el año"
+        day, anchoring = dt.date(int(ctx.prior[:4]), 7, 1), Anchoring.NEARBY
+    if day is None:
+        value, precision = en_rules.unanchored_unit(_NAMES.get(unit, "day"))
+        return (unanchored(_DATE, value, precision, mod),)
+    if unit == "D":
+        return (relative(_DATE, day.isoformat(), Precision.DAY, mod, anchoring=anchoring),)
+    value, precision = en_rules.unit_value(_NAMES[unit], day, 0)
+    return (relative(_DATE, value, precision, mod, anchoring=anchoring),)
+
+
+def day_list(first: re.Match[str], norms: tuple[Norm, ...]) -> tuple[Norm, ...]:
+    """ "les 6 et 13 avril", "los días 5 y 6 de mayo": two dates, the first taking the month
+    and year of the second. ``norms`` is the second day's reading."""
+    if len(norms) != 1:
+        return _NONE
+    second = norms[0]
+    day = int(first["d1"])
+    if not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", second.value):
+        return _NONE
+    if second.value[:4].isdigit():
+        try:
+            value = dt.date(int(second.value[:4]), int(second.value[5:7]), day).isoformat()
+        except ValueError:
+            return _NONE
+    else:
+        value = f"{second.value[:8]}{day:02d}"
+    head = replace(second, value=value, trim_end=first.end() - first.end("d1"))
+    tail = replace(second, trim_start=first.start("d") - first.start())
+    return (head, tail)
