@@ -79,6 +79,9 @@ def _full_words(forms: list[str], minimum: int) -> list[str]:
     return sorted({f.lower() for f in forms if len(f) >= minimum and "." not in f})
 
 
+_FEMININE = {"ru": {"два": "две", "один": "одна"}, "uk": {"два": "дві", "один": "одна"}}
+
+
 def _numbers(code: str) -> tuple[dict[str, int], dict[str, int]]:
     """Cardinal words 1-100 (and round hundreds/thousand) and ordinal words 1-31, from
     num2words: "dix-huit", "veintidós", "двадцять два", "zweiundzwanzig"."""
@@ -92,6 +95,10 @@ def _numbers(code: str) -> tuple[dict[str, int], dict[str, int]]:
             cardinals.setdefault(word.replace(" et ", "-et-").replace(" ", "-"), n)
         if code == "de" and word.startswith("ein") and n >= 100:
             cardinals.setdefault(word[3:], n)  # "hundert", "tausend"
+        for masculine, feminine in _FEMININE.get(code, {}).items():
+            if word == masculine or word.endswith(" " + masculine):
+                # "семьдесят две недели", "сімдесят дві години": the feminine form
+                cardinals.setdefault(word[: -len(masculine)] + feminine, n)
     ordinals: dict[str, int] = {}
     for n in range(1, 32):
         ordinals.setdefault(num2words(n, lang=code, to="ordinal").lower(), n)

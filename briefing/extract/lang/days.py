@@ -57,7 +57,7 @@ _NIGHTS: Final = {
     "es": r"(?:la )?(?:noche|madrugada) del (?P<wd>{wd})(?: al (?P<wd2>{wd}))?",
     "de": r"(?:in der )?Nacht (?:(?:zum|zu|auf) (?P<wd2>{wd})|von (?P<wd>{wd}) auf (?P<wd3>{wd}))",
     "ru": r"(?:в )?ночь (?:с (?P<wd>{wd}) )?на (?P<wd2>{wd})",
-    "uk": r"(?:в |у )?ніч (?:з (?P<wd>{wd}) )?на (?P<wd2>{wd})",
+    "uk": r"(?:в |у )?ніч (?:(?:з|із|зі) (?P<wd>{wd}) )?на (?P<wd2>{wd})",
 }
 """The night between two days, named by the first ("la nuit de samedi à dimanche") or by
 the day it leads to ("in der Nacht zum Sonntag", "в ночь на воскресенье"): ``TNI`` of the
@@ -76,7 +76,7 @@ def rules(table: LanguageTable, w: Words) -> tuple[Rule, ...]:
     found = [
         fam.rule(
             "deictic_weekday",
-            rf"(?P<dd>{deictic}),? (?P<wd>{weekdays})(?!\w)",
+            rf"(?P<dd>{deictic}),? (?:(?:в|во|у) )?(?P<wd>{weekdays})(?!\w)",
             lambda m, ctx: _deictic_weekday(w, m, ctx),
         ),
         fam.rule(

@@ -121,7 +121,8 @@ DURATIONS: Final = {
             | {"einem halben jahr": "P6M", "eines halben jahres": "P6M"}
             | {"ein halbes jahrhundert": "P50Y", "eine viertelstunde": "PT15M"}
             | {"einer viertelstunde": "PT15M", "eine dreiviertelstunde": "PT45M"}
-            | {"ein vierteljahrhundert": "P25Y", "ein vierteljahr": "P3M"}
+            | {"ein vierteljahrhundert": "P25Y", "einem vierteljahrhundert": "P25Y"}
+            | {"ein vierteljahr": "P3M", "einem vierteljahr": "P3M"}
         ),
     ),
     "ru": DurationWords(

@@ -51,12 +51,20 @@ _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:;\n«»\"“”(—–_-])[\s'�
 
 
 def capitalised_name(code: str, found: str, text: str, start: int) -> bool:
-    """Whether a weekday or day word written with a capital inside a French or Spanish
-    sentence is a name ("Plácido Domingo", "el diario Hoy"): both languages write them in
-    lower case. Other languages capitalise them (German) or are not checked."""
-    if code not in ("fr", "es") or not found[:1].isupper() or found.isupper():
+    """Whether a weekday or day word written with a capital inside a sentence is a name or a
+    noun: French and Spanish write weekdays and "hoy" in lower case ("Plácido Domingo", "el
+    diario Hoy"); German writes "heute", "gestern", "morgen" in lower case and capitalises
+    the nouns ("der Morgen", the morning)."""
+    if not found[:1].isupper() or found.isupper():
+        return False
+    if code == "de" and words(found) not in _GERMAN_ADVERBS:
+        return False
+    if code not in ("fr", "es", "de"):
         return False
     return _SENTENCE_START.search(text, max(0, start - 6), start) is None
+
+
+_GERMAN_ADVERBS: Final = frozenset({"heute", "gestern", "morgen", "vorgestern", "übermorgen"})
 
 
 def after_set(w: Words, text: str, start: int) -> bool:
@@ -98,9 +106,9 @@ def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tup
     """ "vers 14 h 30", "a las 16:08 UTC", "um 14 Uhr", "hier à 10 h": a time on the day
     the text speaks of (a day word joined to it, a weekday right after it as in "vers 0 h 40,
     jeudi", else the day last named, else publication)."""
-    noon = words(m["noon"])
-    if noon:
-        hh, mi = (12, 0) if noon == w.noon[0] else (24, 0)
+    noon = lookup(w.noon, m["noon"])
+    if isinstance(noon, int):
+        hh, mi = noon, 0
     else:
         hour = first(m, "h", "h2")
         if hour is None:
@@ -180,9 +188,16 @@ def part_alone(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 
 
 def ref(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
-    """ "désormais", "actualmente", "hoy por hoy", "récemment": vague references."""
+    """ "désormais", "actualmente", "hoy por hoy", "récemment": vague references. "в
+    прошлом квартале" is the last quarter: "в прошлом" before a word is an adjective."""
+    if words(m["ref"]) in _ADJECTIVE_REFS and _WORD_AFTER.match(ctx.text, m.end()):
+        return _NONE
     value = lookup(w.refs, m["ref"])
     return (vague(_DATE, str(value)),) if value else _NONE
+
+
+_ADJECTIVE_REFS: Final = frozenset({"в прошлом", "в будущем", "у минулому", "у майбутньому"})
+_WORD_AFTER: Final = re.compile(r"\s+[^\W\d_A-Z]")
 
 
 def frequency(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:

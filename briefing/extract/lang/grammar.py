@@ -268,6 +268,13 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
 def _weekday(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if fam.capitalised_name(table.code, m.group(), ctx.text, m.start()):
         return _NONE  # "Plácido Domingo", "Radio Lundi": French and Spanish weekdays are lower case
+    if words(m["wd"]) in _ENVIRONMENT and not _AMBIGUOUS_WEEKDAY_CUE.search(
+        ctx.text, max(0, m.start("wd") - 12), m.start("wd")
+    ):
+        return _NONE  # "окружающей среды": "среда" is also the environment
+    title = _WEEKDAY_TITLES.get(table.code)
+    if title and re.search(title, ctx.text[max(0, m.start() - 24) : m.start()]):
+        return _NONE  # "Welt am Sonntag", "le Journal du dimanche": a newspaper
     weekday = table.weekdays[words(m["wd"])]
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-WXX-{weekday}", Precision.DAY),)
@@ -278,6 +285,19 @@ def _weekday(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm
         tense = cal.Tense.FUTURE  # "ce dimanche", "este lunes": the coming one unless past
     day = cal.resolve_weekday(weekday, ctx.ref, tense, shift)
     return (relative(_DATE, day.isoformat(), Precision.DAY),)
+
+
+_ENVIRONMENT: Final = frozenset({"среда", "среды", "среду"})
+_AMBIGUOUS_WEEKDAY_CUE: Final = re.compile(
+    r"(?:(?<!\w)(?:в|во|до|с|со|к|по|на|от|прошлую|следующую|эту|каждую)|\d)[\s,]+$",
+    re.IGNORECASE,
+)
+"""What must stand before "среда" for it to be Wednesday ("в среду", "до среды")."""
+_WEEKDAY_TITLES: Final = {
+    "de": r"\b(?:Welt|Bild|Tagesspiegel|Kurier|Zeitung) am\s+$",
+    "fr": r"\bJournal du\s+$",
+}
+"""Newspapers named after a weekday."""
 
 
 def _relative(
@@ -335,6 +355,8 @@ def _ago(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ..
         )
     if unit in ("H", "MIN", "S"):
         return _shifted(unit, -1, ctx)
+    if unit == "Y" and isinstance(n, float) and (n * 12).is_integer():
+        n, unit = int(n * 12), "M"  # "полтора года назад": eighteen months ago
     if n == 0 or not isinstance(n, int):
         return (vague(_DATE, "PAST_REF"),)
     if unit == "DE":
@@ -516,7 +538,13 @@ def rules_for(language: str) -> tuple[Rule, ...]:
             r"(?!\w)",
             lambda m, ctx: _relative(table, m, ctx, relatives),
         ),
-        fam.rule("day_part", day_part, lambda m, ctx: fam.day_part(w, table, m, ctx)),
+        fam.rule(
+            "day_part",
+            day_part,
+            lambda m, ctx: fam.day_part(w, table, m, ctx),
+            # German writes a weekday and its part as one word: "Dienstagabend"
+            starts=frozenset(d + p for d in table.weekdays for p in w.parts),
+        ),
         fam.rule(
             "part_alone", rf"(?:{w.part_alone})(?!\w)", lambda m, ctx: fam.part_alone(w, m, ctx)
         ),

@@ -164,9 +164,10 @@ PERIODS: Final = {
         | {"kommenden": 1, "nächsten": 1},
         same=(
             r"(?:gleichen|selben|entsprechenden) (?P<u>Zeitraum|Quartal|Monat) des Vorjahres"
-            r"|Vorjahres(?P<u2>zeitraum|quartal|monat)"
+            r"|(?P<u2>Vorjahreszeitraum|Vorjahresquartal|Vorjahresmonat)"
         ),
-        same_units=_M({"zeitraum": "P", "quartal": "Q", "monat": "M"}),
+        same_units=_M({"zeitraum": "P", "quartal": "Q", "monat": "M", "vorjahresmonat": "M"})
+        | {"vorjahreszeitraum": "P", "vorjahresquartal": "Q"},
         seasons=_M({"sommer": "SU", "winter": "WI", "frühling": "SP", "frühjahr": "SP"})
         | {"herbst": "FA"},
         season_cue=r"\b(?:im|seit dem|bis zum|den ganzen|während des|nach dem|vor dem)\s+$",
@@ -196,10 +197,11 @@ PERIODS: Final = {
         shifts=_M({"прошлом": -1, "прошлый": -1, "прошлого": -1, "этом": 0, "этот": 0})
         | {"текущем": 0, "текущий": 0, "следующем": 1, "следующий": 1},
         same=(
-            r"(?:аналогичный|аналогичном|тот же|том же) (?P<u>период|периоде|квартал|квартале)"
-            r" прошлого года"
+            r"(?:аналогичный|аналогичном|аналогичным|тот же|том же|тем же) "
+            r"(?P<u>период|периоде|периодом|квартал|квартале|кварталом) прошлого года"
         ),
-        same_units=_M({"период": "P", "периоде": "P", "квартал": "Q", "квартале": "Q"}),
+        same_units=_M({"период": "P", "периоде": "P", "периодом": "P", "квартал": "Q"})
+        | {"квартале": "Q", "кварталом": "Q"},
         seasons=_M({"лето": "SU", "летом": "SU", "лета": "SU", "зима": "WI", "зимой": "WI"})
         | {"зимы": "WI", "зиму": "WI", "весна": "SP", "весной": "SP", "весны": "SP"}
         | {"весну": "SP", "осень": "FA", "осенью": "FA", "осени": "FA"},
@@ -229,10 +231,11 @@ PERIODS: Final = {
         shifts=_M({"минулому": -1, "минулий": -1, "минулого": -1, "цьому": 0, "цей": 0})
         | {"поточному": 0, "поточний": 0, "наступному": 1, "наступний": 1},
         same=(
-            r"(?:аналогічний|аналогічному|той самий|тому ж) (?P<u>період|періоді|квартал|кварталі)"
-            r" минулого року"
+            r"(?:аналогічний|аналогічному|аналогічним|той самий|тому ж|тим самим) "
+            r"(?P<u>період|періоді|періодом|квартал|кварталі|кварталом) минулого року"
         ),
-        same_units=_M({"період": "P", "періоді": "P", "квартал": "Q", "кварталі": "Q"}),
+        same_units=_M({"період": "P", "періоді": "P", "періодом": "P", "квартал": "Q"})
+        | {"кварталі": "Q", "кварталом": "Q"},
         seasons=_M({"літо": "SU", "влітку": "SU", "улітку": "SU", "літа": "SU", "зима": "WI"})
         | {"взимку": "WI", "узимку": "WI", "зими": "WI", "весна": "SP", "навесні": "SP"}
         | {"весни": "SP", "осінь": "FA", "восени": "FA", "осені": "FA"},
@@ -275,7 +278,12 @@ def rules(code: str, w: Words) -> tuple[Rule, ...]:
     return (
         fam.rule("quarter", quarter, lambda m, ctx: _quarter(p, m, ctx)),
         fam.rule("quarter_placed", placed, lambda m, ctx: _quarter(p, m, ctx)),
-        fam.rule("same_period", p.same, lambda m, ctx: _same_period(p, m, ctx)),
+        fam.rule(
+            "same_period",
+            p.same,
+            lambda m, ctx: _same_period(p, m, ctx),
+            starts=frozenset(key for key in p.same_units if " " not in key),  # one-word compounds
+        ),
         fam.rule("season", season, lambda m, ctx: _season(p, w, m, ctx)),
     )
 

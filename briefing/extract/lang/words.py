@@ -25,8 +25,8 @@ class Words:
 
     clock: str
     """Regex of a clock time with groups ``h`` and ``mi`` ("14 h 30", "las 16:08", "14 Uhr")."""
-    noon: tuple[str, str]
-    """Words for noon and midnight."""
+    noon: Mapping[str, int]
+    """Words for noon and midnight in every case form -> hour (12 or 24)."""
     clock_approx: str
     """Regex of the words that make a clock time approximate and belong to its span."""
     zones: str
@@ -143,7 +143,7 @@ WORDS: Final = {
             r"(?P<h>[01]?\d|2[0-3]) ?h(?: ?(?P<mi>[0-5]\d))?(?![\w/])"
             r"|(?:(?<=à\s)|(?<=vers\s))(?P<h2>[01]?\d|2[0-3]) heures(?: (?P<mi2>[0-5]\d))?(?!\w)"
         ),
-        noon=("midi", "minuit"),
+        noon=_M({"midi": 12, "minuit": 24}),
         clock_approx=r"vers|environ|aux alentours de|autour de|dès|peu après|peu avant",
         zones=r"GMT|UTC|heure de Paris|heure locale|locales?",
         deictic_days=_M({"hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1})
@@ -247,7 +247,7 @@ WORDS: Final = {
             r"(?:las? (?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)|(?P<h2>[01]?\d|2[0-3]):"
             r"(?P<mi2>[0-5]\d))(?: ?(?:h|horas|hrs)\b)?(?![\w/:]|[.,]\d)"
         ),
-        noon=("mediodía", "medianoche"),
+        noon=_M({"mediodía": 12, "medianoche": 24}),
         clock_approx=r"hacia|sobre|alrededor de|cerca de|aproximadamente a",
         zones=r"UTC|GMT|\(GMT ?[+-] ?\d{1,2}\)|hora local|hora peninsular",
         deictic_days=_M({"ayer": -1, "hoy": 0, "mañana": 1, "anteayer": -2}) | {"pasado mañana": 2},
@@ -346,7 +346,7 @@ WORDS: Final = {
             r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))? Uhr(?: (?P<mi2>[0-5]?\d))?(?!\w)"
             r"|(?<=\bum\s)(?P<h2>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?!\d)"
         ),
-        noon=("mittag", "mitternacht"),
+        noon=_M({"mittag": 12, "mitternacht": 24}),
         clock_approx=r"gegen|etwa um|ungefähr um|kurz nach|kurz vor",
         zones=r"MEZ|MESZ|UTC|GMT|Ortszeit",
         deictic_days=_M({"gestern": -1, "heute": 0, "morgen": 1, "vorgestern": -2})
@@ -421,7 +421,7 @@ WORDS: Final = {
     "ru": Words(
         clock=r"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=около\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
         r"|(?P<h2>[01]?\d|2[0-3]) час(?:а|ов)?(?: (?P<mi2>[0-5]?\d) минут[аы]?)?(?!\w)",
-        noon=("полдень", "полночь"),
+        noon=_M({"полдень": 12, "полудня": 12, "полночь": 24, "полуночи": 24}),
         clock_approx=r"около|примерно в|приблизительно в",
         zones=r"по московскому времени|по местному времени|мск|UTC|GMT",
         deictic_days=_M({"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2})
@@ -429,7 +429,7 @@ WORDS: Final = {
         parts=_M({"утром": "MO", "днём": "AF", "днем": "AF", "вечером": "EV", "ночью": "NI"}),
         part_joins=r"",
         this=r"этим|этой|этот|эту",
-        part_alone=r"(?<=этой\s)ночью",
+        part_alone=r"(?<=этой\s)ночью|(?<![\w-])(?:ночью|утром|вечером)",
         one_word_parts=_M({"этой ночью": (0, "NI"), "этим утром": (0, "MO")})
         | {"этим вечером": (0, "EV"), "прошлой ночью": (-1, "NI")},
         refs=_M(
@@ -489,7 +489,7 @@ WORDS: Final = {
     "uk": Words(
         clock=r"(?:(?<=\bо\s)|(?<=\bоб\s)|(?<=\bдо\s)|(?<=\bз\s)|(?<=близько\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
         r"|(?:(?<=\bо\s)|(?<=\bоб\s))(?P<h2>[01]?\d|2[0-3])(?:-й)? годині(?!\w)",
-        noon=("полудень", "північ"),
+        noon=_M({"опівдні": 12, "полудні": 12, "опівночі": 24}),  # "північ" is also north
         clock_approx=r"близько|приблизно о|приблизно об",
         zones=r"за київським часом|за місцевим часом|UTC|GMT",
         deictic_days=_M({"вчора": -1, "учора": -1, "сьогодні": 0, "завтра": 1})
@@ -498,7 +498,7 @@ WORDS: Final = {
         | {"ввечері": "EV", "увечері": "EV", "вночі": "NI", "уночі": "NI"},
         part_joins=r"",
         this=r"цього|цієї|цей|цю",
-        part_alone=r"(?<=цієї\s)ночі",
+        part_alone=r"(?<=цієї\s)ночі|(?<![\w-])(?:вночі|уночі|вранці|уранці|зранку|ввечері|увечері)",
         one_word_parts=_M({"цієї ночі": (0, "NI"), "минулої ночі": (-1, "NI")})
         | {"цього ранку": (0, "MO"), "цього вечора": (0, "EV")},
         refs=_M(
@@ -542,7 +542,7 @@ WORDS: Final = {
         future=(
             r"(?:^|\s)(?:буде|будуть|буду|стане|планує|планують|збирається|має намір"
             r"|відбудеться|відбудуться|розпочнеться|очікується|\w+(?:тиме|тимуть|меться"
-            r"|муться|ться))(?!\w)"
+            r"|муться|ться)|\w{3,}(?:нуть|януть|уть))(?!\w)"
         ),
         past=r"(?:^|\s)(?:був|була|було|були|\w+(?:в|ла|ло|ли|вся|лася|лося|лися))(?!\w)",
         mods=_M({"наприкінці": Mod.END, "в кінці": Mod.END, "у кінці": Mod.END})
