@@ -102,7 +102,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Der Minister wurde am Samstag entlassen.", [("Samstag", "2024-09-14")]),
         ("Die Wahlen sollen im Dezember stattfinden.", [("Dezember", "2024-12")]),
         ("Die Regenfälle waren im Juli außergewöhnlich stark.", [("Juli", "2024-07")]),
-        ("Die Delegation wird nächsten Mittwoch eintreffen.", [("nächsten Mittwoch", "2024-09-25")]),
+        (
+            "Die Delegation wird nächsten Mittwoch eintreffen.",
+            [("nächsten Mittwoch", "2024-09-25")],
+        ),
         ("Der Text wird im Februar beraten.", [("Februar", "2025-02")]),
         ("Die Regierung trat im März zurück.", [("März", "2024-03")]),
         (
