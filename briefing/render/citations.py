@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, overload
 
 from briefing.model import Article
 from briefing.render.markdown_tree import escape
+from briefing.render.untitled import first_words
 from briefing.timex import day_words
 
 if TYPE_CHECKING:
@@ -55,10 +56,16 @@ class SourceEntry:
         return Markup(f"[\\[{self.number}\\]](#{self.anchor})")
 
     @property
+    def opening(self) -> str:
+        """What a source without a title is cited by: its first words ("Russia's Wagner
+        private military company is faltering…"); never its file name."""
+        return first_words(self.article)
+
+    @property
     def citation(self) -> Markup:
-        """The entry as one line of Markdown: title, publisher, date, URL (a note's text)."""
+        """The entry as one line of Markdown: title (or first words), publisher, date, URL."""
         article = self.article
-        title = escape(f"“{article.title}”") if article.title else "*Untitled article*"
+        title = escape(f"“{article.title or self.opening}”")
         parts = [title, *(escape(p) for p in (article.publisher, self.published) if p)]
         text = ", ".join(parts) + "."
         if article.url:

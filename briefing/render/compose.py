@@ -30,6 +30,7 @@ from briefing.model import (
     Paragraph,
     Precision,
     Section,
+    Status,
     TimelineFigure,
     TimelinePoint,
 )
@@ -106,6 +107,23 @@ class EventEntry:
         """The numbered sources of the event (the shown report's first), by number."""
         ids = dict.fromkeys(r.article for r in self.event.sources if self.citer.knows(r.article))
         return tuple(sorted((self.citer.cite(a) for a in ids), key=lambda e: e.number))
+
+    @property
+    def reworded(self) -> bool:
+        """Whether the text is the analyst's wording, not a source's: an edited sentence or a
+        manual event. Documents mark it (†), so it is never passed off as a source's words."""
+        if self.event.status is Status.MANUAL:
+            return True
+        if self.event.status is not Status.EDITED:
+            return False  # the extraction's own sentence, as the article wrote it
+        said = " ".join(self.event.text.split())
+        for ref in self.event.sources:
+            if not self.citer.knows(ref.article):
+                continue
+            quoted = self.citer.article(ref.article).text[ref.start : ref.end]
+            if " ".join(quoted.split()) == said:
+                return False
+        return True  # the analyst changed the wording, not only the date or the speaker
 
     @property
     def marks(self) -> Markup:
@@ -259,10 +277,9 @@ def _reasons(entries: Sequence[EventEntry]) -> list[tuple[Markup, str]]:
     """Why events could not be placed, once per source and reason: (source marks, reason)."""
     seen: dict[tuple[str, str], tuple[Markup, str]] = {}
     for entry in entries:
+        # What to do about it (add `published:` to a file) is for the analyst: `briefing check`
+        # and the build's warnings say it; the reader only learns why.
         reason = entry.reason
-        if "publication date" in reason and entry.sources:
-            files = ", ".join(source.article.path.name for source in entry.sources)
-            reason = f"{reason}; add “published: YYYY-MM-DD” to the front matter of {files}"
         seen.setdefault((entry.marks, reason), (entry.marks, reason))
     return list(seen.values())
 
@@ -310,7 +327,12 @@ def timeline_figure(chronology: Chronology) -> TimelineFigure:
         caption += f", {period(chronology)}"
     caption += "; larger dots mark several events, bars mark periods."
     if chronology.unplaced:
-        caption += f" {len(chronology.unplaced)} events without a placeable date are not shown."
+        unplaced = len(chronology.unplaced)
+        caption += (
+            " 1 event without a placeable date is not shown."
+            if unplaced == 1
+            else f" {unplaced} events without a placeable date are not shown."
+        )
     ordered = sorted(points.values(), key=lambda p: (p.first_day, -(p.last_day - p.first_day)))
     return TimelineFigure(points=tuple(ordered), caption=caption)
 

@@ -185,7 +185,7 @@ def test_pdf_source_marks_link_to_their_entries(built: Path) -> None:
     # the 2021 event (the dated article) cites [2]. Their links land on those entries.
     sources_page = max(number for _, number, _ in links)
     runs = _text_heights(reader, sources_page)
-    first_entry = next(y for text, y in runs if text.startswith("Untitled article"))
+    first_entry = next(y for text, y in runs if text.startswith("“Vladimir Putin is facing"))
     second_entry = next(y for text, y in runs if "failures in Mali" in text)
     first_link, second_link = links[0], links[1]
     assert first_link[1] == second_link[1] == sources_page

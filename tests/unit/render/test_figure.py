@@ -44,7 +44,7 @@ def test_points_group_placed_events_by_interval_and_leave_undated_ones_out() -> 
         ("2025-08-31", "2025-08-31", 2),
     ]
     assert "2011 – 31 August 2025" in figure.caption
-    assert "1 events without a placeable date are not shown" in figure.caption
+    assert "1 event without a placeable date is not shown" in figure.caption  # number agrees
 
 
 def test_the_briefing_template_puts_the_figure_above_the_chronology_table() -> None:
