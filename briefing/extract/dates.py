@@ -265,7 +265,7 @@ def _remember(ctx: Context, mention: DateMention) -> Context:
         # "dimanche après-midi ... vers 18 h 55 ... dans la nuit": the day of a time of day
         # is the day in focus for the times and parts of the day that follow
         day = mention.first_day.isoformat()
-        return replace(ctx, prior=day, prior_day=day)
+        return replace(ctx, prior=day, prior_day=day, prior_time=mention.value)
     if mention.type is not TimexType.DATE or mention.first_day is None:
         return ctx
     if mention.precision is Precision.DAY and mention.end_value is None:

@@ -42,6 +42,8 @@ class Context:
     ref: dt.date | None
     prior: str = ""
     """TIMEX3 value of the previous anchored DATE mention ("" at the start of the text)."""
+    prior_time: str = ""
+    """The last time of day the text named ("2003-02-22T15:30"): "à ce moment-là"."""
     prior_day: str = ""
     """The last full day the text named ("2024-09-17"), even when a month or a year came
     after it ("the lowest since 1983 ... ended the day"): the day in focus."""

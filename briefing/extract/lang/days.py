@@ -139,7 +139,8 @@ def _unit_in_focus(code: str, w: Words, m: re.Match[str], ctx: Context) -> tuple
         return _NONE
     mod = w.mods.get(words(m["mod"])) if m["mod"] else None
     day, anchoring = fam.focus_day(ctx) if unit == "D" else (ctx.ref, Anchoring.PUBLICATION)
-    if unit == "Y" and ctx.prior[:4].isdigit():  # "en 2005 ... en todo el año"
+    future = tense_around(code, ctx.text, m.start(), m.end()) is cal.Tense.FUTURE
+    if unit == "Y" and ctx.prior[:4].isdigit() and not future:  # "en 2005 ... en todo el año"
         day, anchoring = dt.date(int(ctx.prior[:4]), 7, 1), Anchoring.NEARBY
     if day is None:
         value, precision = en_rules.unanchored_unit(_NAMES.get(unit, "day"))

@@ -81,13 +81,13 @@ DURATIONS: Final = {
     "es": DurationWords(
         recent=r"últimos|últimas|próximos|próximas",
         recent_det=r"los|las|estos|estas",
-        recent_one=r"(?:la|el) (?:última|último)",
+        recent_one=r"(?:(?:la|el) |(?<=del\s))(?:última|último)",  # "del último año": "del" out
         plural_units=_M({"días": "D", "semanas": "W", "meses": "M", "años": "Y", "horas": "H"})
         | {"minutos": "MIN", "décadas": "DE", "siglos": "CE"},
         singular_units=_M({"año": "Y", "década": "DE", "siglo": "CE", "semana": "W", "mes": "M"}),
         bare_cue=(
             r"\b(?:durante|en|desde hace|tras|después de|lleva|llevan|llevaba|llevaban|llevamos"
-            r"|por|hasta hace|a lo largo de|desde hacía|hacía)\s+$"
+            r"|por|hasta hace|a lo largo de|desde hacía|hacía)[\s\"“«]+$"
         ),
         bare_det=r"los|las",
         adverbs=_M({}),

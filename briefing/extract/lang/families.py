@@ -265,6 +265,9 @@ def same_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm
     after = _NAMED_AFTER.match(ctx.text, m.end())
     if after and (after.group(1)[0].isdigit() or after.group(1).lower() in table.weekdays):
         return _NONE
+    moment = "moment" in words(m.group())  # "à ce moment-là", "ese momento", "в тот момент"
+    if moment and ctx.prior_time[:10] == ctx.prior_day and ctx.prior_day:
+        return (relative(_TIME, ctx.prior_time, Precision.TIME, anchoring=Anchoring.NEARBY),)
     if m["day"] and _DAY_VALUE.match(ctx.prior_day):
         return (relative(_DATE, ctx.prior_day, Precision.DAY, anchoring=Anchoring.NEARBY),)
     if not ctx.prior or not ctx.prior[:4].isdigit():

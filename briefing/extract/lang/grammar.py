@@ -600,11 +600,16 @@ def rules_for(language: str) -> tuple[Rule, ...]:
 _LATER_EXTRA: Final = {"es": ("dentro de",), "fr": ("d'ici", "d’ici")}
 
 
+_NEIGHBOUR_AFTER: Final = re.compile(
+    r"\s+(?:anterior|siguiente|pasado|próximo|que viene|en curso|précédent|suivant|dernier)\b"
+)
+
+
 def _set(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if m["unit2"]:
         unit = fam.unit_code(w, table, m["unit2"])
-        if unit is None or unit == "X":
-            return _NONE
+        if unit is None or unit == "X" or _NEIGHBOUR_AFTER.match(ctx.text, m.end()):
+            return _NONE  # "con respecto al año anterior" is the year before, not "per year"
         return (vague(TimexType.SET, fam.duration_value(unit, 1)),)
     return fam.frequency(w, table, m, ctx)
 

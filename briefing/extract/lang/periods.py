@@ -102,8 +102,8 @@ PERIODS: Final = {
         same_units=_M({"période": "P", "trimestre": "Q", "mois": "M", "semestre": "H"}),
         seasons=_M({"été": "SU", "hiver": "WI", "printemps": "SP", "automne": "FA"}),
         season_cue=(
-            r"\b(?:en|au|cet|ce|(?:pendant|durant|depuis|jusqu'à|jusqu’à|dès|de|à|avant|après"
-            r"|pour|tout|toute) l['’])\s*$"
+            r"\b(?:en|au|cet|ce|mois d['’]|(?:pendant|durant|depuis|jusqu'à|jusqu’à|dès|de|à"
+            r"|avant|après|pour|tout|toute) l['’])\s*$"
         ),
         season_adverbs=frozenset(),
         season_shifts=_M({"cet": 0, "ce": 0, "dernier": -1, "passé": -1, "prochain": 1}),

@@ -302,6 +302,10 @@ WORDS: Final = {
             | {"el año siguiente": ("Y", 1), "al año siguiente": ("Y", 1)}
             | {"la semana anterior": ("W", -1), "la semana siguiente": ("W", 1)}
             | {"el mes anterior": ("M", -1), "el mes siguiente": ("M", 1)}
+            # after "al"/"del", whose article stays outside the span: "respecto al año anterior"
+            | {"año anterior": ("Y", -1), "año siguiente": ("Y", 1), "mes anterior": ("M", -1)}
+            | {"mes siguiente": ("M", 1), "semana anterior": ("W", -1), "día anterior": ("D", -1)}
+            | {"semana siguiente": ("W", 1)}
         ),
         same=r"ese día|ese mismo día|el mismo día|aquel día|ese momento|la jornada",
         then=r"(?:(?<=desde\s)|(?<=hasta\s)|(?<=para\s))entonces",

@@ -166,6 +166,18 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Las elecciones serán en la primavera de 2025.", [("la primavera de 2025", "2025-SP")]),
         ("A finales de año se cerrarán tres plantas.", [("finales de año", "2024")]),
         ("El Dow Jones se recuperó al final del día.", [("al final del día", "2024-09-20")]),
+        (
+            "Las ventas cayeron un 42% con respecto al año anterior.",
+            [("año anterior", "2023")],
+        ),
+        (
+            "GM perdió 4.800 millones en 2005; en todo el año, las pérdidas fueron récord.",
+            [("2005", "2005"), ("todo el año", "2005")],
+        ),
+        (
+            "Ford ganó dinero en 2023. A finales de año cerrará tres plantas.",
+            [("2023", "2023"), ("finales de año", "2024")],
+        ),
     ],
     "durations": [
         ("En los últimos días, los ataques se multiplicaron.", [("los últimos días", "PXD")]),
@@ -182,6 +194,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("los próximos cuatro años", "P4Y")],
         ),
         ("Fue condenado a veinte años de prisión.", [("veinte años", "P20Y")]),
+        ("El índice cerró en su nivel más alto del último año.", [("último año", "P1Y")]),
         (
             "Gracias por su trabajo a lo largo de los años.",
             [("los años", "PXY")],

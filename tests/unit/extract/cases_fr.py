@@ -36,6 +36,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("Dimanche après-midi", "2024-09-15TAF"), ("vers 18 h 55", "2024-09-15T18:55")],
         ),
         (
+            "Le feu a pris vers 15 h 30, hier. Personne n'était à l'intérieur à ce moment-là.",
+            [("vers 15 h 30, hier", "2024-09-19T15:30"), ("ce moment-là", "2024-09-19T15:30")],
+        ),
+        (
             "La manifestation partira de la place de la République à 15 h.",
             [("15 h", "2024-09-20T15:00")],
         ),
@@ -200,6 +204,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Les élections auront lieu au printemps 2025.", [("printemps 2025", "2025-SP")]),
         ("Le froid sera rude cet hiver dans le Sahel.", [("cet hiver", "2024-WI")]),
         ("Les campings affichent complet en été.", [("été", "XXXX-SU")]),
+        (
+            "Pendant les mois d'été, les campings affichent complet.",
+            [("été", "XXXX-SU")],
+        ),
         (
             "La réforme sera votée à la fin de l'année.",
             [("la fin de l'année", "2024")],
