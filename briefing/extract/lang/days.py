@@ -54,7 +54,7 @@ _WHOLE: Final = {
 _NAMES: Final = {"Y": "year", "M": "month", "W": "week"}
 _NIGHTS: Final = {
     "fr": r"(?:la )?nuit (?:de |du )(?P<wd>{wd})(?: (?:à|au) (?P<wd2>{wd}))?",
-    "es": r"(?:la )?(?:noche|madrugada) del (?P<wd>{wd})(?: al (?P<wd2>{wd}))?",
+    "es": r"(?:la )?(?:noche|madrugada) (?:del|de este) (?P<wd>{wd})(?: al (?P<wd2>{wd}))?",
     "de": r"(?:in der )?Nacht (?:(?:zum|zu|auf) (?P<wd2>{wd})|von (?P<wd>{wd}) auf (?P<wd3>{wd}))",
     "ru": r"(?:в )?ночь (?:с (?P<wd>{wd}) )?на (?P<wd2>{wd})",
     "uk": r"(?:в |у )?ніч (?:(?:з|із|зі) (?P<wd>{wd}) )?на (?P<wd2>{wd})",
@@ -62,6 +62,15 @@ _NIGHTS: Final = {
 """The night between two days, named by the first ("la nuit de samedi à dimanche") or by
 the day it leads to ("in der Nacht zum Sonntag", "в ночь на воскресенье"): ``TNI`` of the
 first day."""
+NIGHT_DATES: Final = {
+    "fr": r"(?:la )?nuit du (?P<d1>[0-3]?\d)(?:er)? au (?P<d>[0-3]?\d)(?:er)? (?P<m>{months})",
+    "es": r"(?:la )?(?:noche|madrugada) del (?P<d1>[0-3]?\d) al (?P<d>[0-3]?\d) de (?P<m>{months})",
+    "de": (r"Nacht (?:vom (?P<d1>[0-3]?\d)\. )?(?:zum|auf den) (?P<d>[0-3]?\d)\. (?P<m>{months})"),
+    "ru": r"(?:в )?ночь (?:с (?P<d1>[0-3]?\d) )?на (?P<d>[0-3]?\d) (?P<m>{months})",
+    "uk": r"(?:в |у )?ніч (?:(?:з|із|зі) (?P<d1>[0-3]?\d) )?на (?P<d>[0-3]?\d) (?P<m>{months})",
+}
+"""The night before a dated day ("la nuit du 3 au 4 mars", "в ночь на 4 марта"); the
+pattern takes the month alternation. Its groups are those of a day and month reading."""
 
 
 def rules(table: LanguageTable, w: Words) -> tuple[Rule, ...]:
@@ -151,6 +160,14 @@ def _unit_in_focus(code: str, w: Words, m: re.Match[str], ctx: Context) -> tuple
     return (relative(_DATE, value, precision, mod, anchoring=anchoring),)
 
 
+def night_before(norms: tuple[Norm, ...]) -> tuple[Norm, ...]:
+    """ "в ночь на 4 марта": ``TNI`` of the day before the dated one (``norms`` reads it)."""
+    if len(norms) != 1 or not re.fullmatch(r"\d{4}-\d\d-\d\d", norms[0].value):
+        return tuple(replace(n, type=TimexType.TIME, value=f"{n.value}TNI") for n in norms[:1])
+    day = dt.date.fromisoformat(norms[0].value) - dt.timedelta(days=1)
+    return (replace(norms[0], type=TimexType.TIME, value=f"{day.isoformat()}TNI"),)
+
+
 def day_list(first: re.Match[str], norms: tuple[Norm, ...]) -> tuple[Norm, ...]:
     """ "les 6 et 13 avril", "los días 5 y 6 de mayo": two dates, the first taking the month
     and year of the second. ``norms`` is the second day's reading."""
@@ -167,6 +184,7 @@ def day_list(first: re.Match[str], norms: tuple[Norm, ...]) -> tuple[Norm, ...]:
             return _NONE
     else:
         value = f"{second.value[:8]}{day:02d}"
-    head = replace(second, value=value, trim_end=first.end() - first.end("d1"))
+    trim = 0 if first["det2"] else first.start("d1") - first.start()  # "du 3": "du" stays out
+    head = replace(second, value=value, trim_start=trim, trim_end=first.end() - first.end("d1"))
     tail = replace(second, trim_start=first.start("d") - first.start())
     return (head, tail)

@@ -2,7 +2,7 @@
 parts of the day, vague references, sets, durations and ages, quarters, days next to the one
 in focus. Each reads its words from ``words.WORDS`` and its match; none reads the clock.
 """
-# ruff: noqa: ARG001, RUF001  (handlers share one signature; Cyrillic words are meant)
+# ruff: noqa: RUF001  (Cyrillic words are meant)
 
 from __future__ import annotations
 
@@ -393,6 +393,18 @@ def duration_value(unit: str, n: float | None) -> str:
 _AGE_AFTER: Final = re.compile(r"\s+alt(?:e[rnms]?)?\b")
 
 
+_AT_AGE: Final = re.compile(r"(?:\bà|\ba los|\bmit)\s+$", re.IGNORECASE)
+_NOT_AT_AGE: Final = re.compile(
+    r"\b(?:condamnée?s?|jusqu['’]|passée?s?|portée?s?|réduite?s?|prolongée?s?|fixée?s?"
+    r"|limitée?s?|allant|de \d+|jusqu|ici|de [\w-]+)\s*à\s+$",
+    re.IGNORECASE,
+)
+_AT_AGE_FOLLOWED: Final = re.compile(
+    r"\s+(?:de\b|d['’]|del\b|von\b|der\b|des\b|après|después|später|plus tard|más tarde"
+    r"|[A-ZÄÖÜ])"
+)
+
+
 def is_age(w: Words, text: str, start: int, end: int, unit: str = "Y") -> bool:
     """Whether "N ans"/"N años" at ``text[start:end]`` gives someone's age, not a duration.
 
@@ -408,13 +420,12 @@ def is_age(w: Words, text: str, start: int, end: int, unit: str = "Y") -> bool:
         return re.search(pattern, before, re.IGNORECASE) is None
     if _AGE_AFTER.match(text, end):
         return True  # "38 Jahre alt", "ein 38 Jahre alter Mann"
+    if unit == "Y" and _AT_AGE.search(before) and not _NOT_AT_AGE.search(before):
+        # "mort à 87 ans", "murió a los 87 años", "mit 87 Jahren": at that age, unless a
+        # phrase follows ("à 20 ans de prison", "a los dos años de su llegada")
+        return _AT_AGE_FOLLOWED.match(text, end) is None
     if re.search(r"\d\s*[-–]\s*$", before):
         return True  # "les 6-16 ans": an age group
     return bool(re.match(r",|\s+(?:et|y|und|и|і)\s+\d", text[end : end + 6])) and bool(
         re.search(r"[A-ZÀ-Ý][\w-]+,\s*$", before)
     )
-
-
-def last_next_value(w: Words, n: float, unit: str, m: re.Match[str]) -> str:
-    """A duration; "les trois derniers mois", "los próximos cuatro años" are durations too."""
-    return duration_value(unit, n or None)

@@ -19,7 +19,7 @@ from briefing.extract import dates_rules as en_rules
 from briefing.extract.dates_grammar import alt
 from briefing.extract.dates_norm import Context, Norm, explicit, relative, unanchored, vague
 from briefing.extract.dates_values import words
-from briefing.extract.lang import days, durations, periods
+from briefing.extract.lang import days, durations, eras, periods
 from briefing.extract.lang import families as fam
 from briefing.extract.lang.tables import TABLES
 from briefing.extract.lang.tense import tense_around
@@ -38,7 +38,8 @@ _NONE: Final[tuple[Norm, ...]] = ()
 
 DIGIT_RULES: Final = frozenset(
     {"iso", "numeric", "dmy", "year_range", "ago", "year", "duration", "month_year", "clock"}
-    | {"set", "mod_year", "day_list"}
+    | {"set", "mod_year", "day_list", "night_dates"}
+    | eras.digit_rules()
 )
 """Rules whose expressions may start with a figure."""
 
@@ -118,7 +119,11 @@ _EXTRA_RELATIVE: Final = {
     }
     | {"im letzten jahr": ("Y", -1), "im nächsten jahr": ("Y", 1), "im kommenden jahr": ("Y", 1)}
     | {"vergangenen monat": ("M", -1), "kommende woche": ("W", 1), "dieser woche": ("W", 0)}
-    | {"vorige woche": ("W", -1), "vergangenes jahr": ("Y", -1), "voriges jahr": ("Y", -1)},
+    | {"vorige woche": ("W", -1), "vergangenes jahr": ("Y", -1), "voriges jahr": ("Y", -1)}
+    # genitive after a modifier: "Mitte nächster Woche", "Ende dieses Jahres"
+    | {"nächster woche": ("W", 1), "kommender woche": ("W", 1), "vergangener woche": ("W", -1)}
+    | {"letzter woche": ("W", -1), "dieses jahres": ("Y", 0), "nächsten jahres": ("Y", 1)}
+    | {"vergangenen jahres": ("Y", -1), "letzten jahres": ("Y", -1), "dieses monats": ("M", 0)},
     "es": {
         "el año que viene": ("Y", 1),
         "la semana que viene": ("W", 1),
@@ -245,7 +250,8 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
     mod = _MODIFIERS[table.code].get(words(m["mod"])) if m["mod"] else None
     if _capital_name(table, m, ctx):
         return _NONE
-    if mod is None and not m["y"] and not m["y2"] and not m["rely"] and not m["post"]:
+    placed = m["rely"] or m["post"] or m.groupdict().get("pre")
+    if mod is None and not m["y"] and not m["y2"] and not placed:
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         if not re.search(_MONTH_CUES[table.code], before, re.IGNORECASE):
             return _NONE
@@ -465,6 +471,8 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     after_words = alt(w.after_date)
     post = rf"(?: (?P<post>{after_words})(?!\w))?" if w.after_date else "(?P<post>)"
     pre_day = r"(?:(?P<pre>el pasado|el próximo) )?" if table.code == "es" else "(?P<pre>)"
+    # "el pasado mes de junio": the June before publication
+    month_pre = r"(?:(?P<pre>el pasado|el próximo) mes de )?" if table.code == "es" else ""
     rel_years = {k.replace("'", "’") for k in _RELATIVE_YEARS[table.code]}
     rel_years |= set(_RELATIVE_YEARS[table.code])
     deictic = alt(w.deictic_days)
@@ -512,8 +520,9 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         ),
         fam.rule(
             "day_list",
-            rf"(?:(?:les|los|el|le) )?(?:días )?(?P<d1>[0-3]?\d)(?:\.|er|º)?"
-            r"(?: (?:et|y|und|и|і) |, ?)"
+            rf"(?:(?P<det2>les|los|el|le) |(?:du|del|vom|с|з|із|від) )?(?:días )?"
+            r"(?P<d1>[0-3]?\d)(?:\.|er|º)?"
+            r"(?: (?:et|y|und|и|і|au|al|bis|по|до|à|a) (?:(?:le|el|zum) )?|, ?| ?[-–] ?)"
             rf"(?P<d>[0-3]?\d)(?:\.|er|º|°|-го|-е)? (?:de )?{months}"
             rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}",
             lambda m, ctx: days.day_list(m, _month_day(table, m, ctx)),
@@ -527,6 +536,12 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         en_rules.RULES_BY_NAME["year_range"],
         *periods.rules(table.code, w),
         *days.rules(table, w),
+        *eras.rules(table.code),
+        fam.rule(
+            "night_dates",
+            days.NIGHT_DATES[table.code].format(months=full_months) + "(?P<ma>)(?P<y>)(?P<y2>)",
+            lambda m, ctx: days.night_before(_month_day(table, m, ctx)),
+        ),
         fam.rule(
             "ago",
             ago + later,
@@ -566,8 +581,8 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         ),
         fam.rule(
             "month",
-            rf"(?:(?P<mod>{mods})(?:-| )(?:de |d'|d’)?)?(?P<m>{full_months})(?!\w)(?P<y>)(?P<y2>)"
-            rf"(?P<rely>){post}",
+            rf"(?:(?P<mod>{mods})(?:-| )(?:de |d'|d’)?)?{month_pre}(?P<m>{full_months})(?!\w)"
+            rf"(?P<y>)(?P<y2>)(?P<rely>){post}",
             lambda m, ctx: _month(table, m, ctx),
         ),
         fam.rule(

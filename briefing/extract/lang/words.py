@@ -79,8 +79,6 @@ class Words:
     """Regex of nouns whose "de N ans" is a duration, not an age ("peine", "mandato")."""
     year_words: str
     """Regex of the words that may follow or precede a year ("года", "l'année")."""
-    quarters: Mapping[str, str]
-    """Words for a quarter or half of a year -> ``Q`` or ``H``."""
     future: str
     """Regex of the cues that put a clause in the future ("sera", "va a", "wird")."""
     past: str
@@ -115,7 +113,9 @@ _FR_PEOPLE = (
     r"|manifestante?|pilote|patron|patronne|directeur|directrice|candidate?|joueur|joueuse"
     r"|athlète|sportif|sportive|champion|championne|personne|chanteur|chanteuse|acteur"
     r"|actrice|artiste|écrivain|romancier|romancière|cadre|fonctionnaire|ingénieur"
-    r"|apprentie?|stagiaire|Alsacienne?|Lorraine?|Française?"
+    r"|apprentie?|stagiaire|Alsacienne?|Lorraine?|Française?|chef|membre|leader|dirigeante?"
+    r"|responsable|élue?|députée?|sénateur|sénatrice|gérante?|propriétaire|locataire|voisine?"
+    r"|ami|amie|compagnon|compagne|concubin|concubine|pompier|secouriste|gardien|gardienne"
 )
 """People whose "de N ans" is an age ("un chauffeur de bus de 38 ans")."""
 _ES_PEOPLE = (
@@ -128,9 +128,15 @@ _ES_PEOPLE = (
     r"|ciudadana|vecino|vecina|estudiante|alumno|alumna|padre|madre|esposo|esposa|abuelo"
     r"|abuela|varón|adolescente|muchacho|muchacha|señor|señora|empresario|empresaria"
     r"|cantante|actor|actriz|escritor|escritora|obrero|obrera|ejecutivo|ejecutiva"
-    r"|ingeniero|ingeniera|individuo|sospechoso|sospechosa|residente|habitante"
+    r"|ingeniero|ingeniera|individuo|sospechoso|sospechosa|residente|habitante|líder"
+    r"|miembro|dirigente|responsable|diputado|diputada|senador|senadora|dueño|dueña|amigo"
+    r"|amiga|novio|novia|bombero|guardia|vigilante"
 )
 """People whose "de N años" is an age ("un joven de 22 años")."""
+_FR_TIME_WORDS = r"(?:depuis|pendant|durant|plus|moins|pour|dans|en|après|avant|il|près)\b"
+_ES_TIME_WORDS = r"(?:durante|desde|hace|más|menos|por|en|tras|después|antes|cerca)\b"
+"""Words between a person and "de N ans" that make it a duration ("détenus depuis plus de
+deux ans")."""
 
 _FR_VERB_FUTURE = (
     r"(?:\w+(?:ra|ront|rai|rons|rez)|sera|seront|aura|auront|va|vont|devra|devront|doit|"
@@ -209,7 +215,7 @@ WORDS: Final = {
         age_before=(
             r"(?:âgée?s?|agée?s?) de |(?<!\d),\s*$|\b(?:les|des|aux) (?:moins|plus) de "
             r"|\bl['’]âge de $"
-            rf"|\b(?:{_FR_PEOPLE})s?(?: [\w'’-]+){{0,2}} de $"
+            rf"|\b(?:{_FR_PEOPLE})s?(?: (?!{_FR_TIME_WORDS})[\w'’-]+){{0,2}} de $"
         ),
         duration_nouns=(
             r"peine|mandat|contrat|plan|période|durée|programme|prison|réclusion|détention"
@@ -218,7 +224,6 @@ WORDS: Final = {
             r"|attente|engagement|trêve|cessez-le-feu|concession|service"
         ),
         year_words=r"l'année|l’année|l'an|l’an|année",
-        quarters=_M({"trimestre": "Q", "semestre": "H"}),
         future=(
             r"\b(?:" + _FR_VERB_FUTURE + r"|aller|prévu|devant|à venir|sera|compte|envisage"
             r"|souhaite|espère|a l'intention|annonce que|doit)\b"
@@ -310,8 +315,8 @@ WORDS: Final = {
         same=r"ese día|ese mismo día|el mismo día|aquel día|ese momento|la jornada",
         then=r"(?:(?<=desde\s)|(?<=hasta\s)|(?<=para\s))entonces",
         age_before=(
-            rf"(?<!\d),\s*(?:de )?$|\b(?:{_ES_PEOPLE})(?:s|es)?(?: [\w-]+){{0,2}} de "
-            r"(?:unos )?$"
+            rf"(?<!\d),\s*(?:de )?$|\b(?:{_ES_PEOPLE})(?:s|es)?"
+            rf"(?: (?!{_ES_TIME_WORDS})[\w-]+){{0,2}} de (?:unos )?$"
             r"|\b(?:los|las) (?:menores|mayores) de $"
         ),
         duration_nouns=(
@@ -320,7 +325,6 @@ WORDS: Final = {
             r"|reinado|ocupación|retraso|espera|tregua|concesión|servicio|trabajo"
         ),
         year_words=r"el año|año",
-        quarters=_M({"trimestre": "Q", "semestre": "H"}),
         future=(
             r"\b(?:\w+(?:rá|rán|ré|remos|réis)|va a|van a|vamos a|prevé|prevén|previsto|prevista"
             r"|previstos|previstas|próximo|próxima|planea|planean|espera|esperan|pretende"
@@ -402,7 +406,6 @@ WORDS: Final = {
         ),
         duration_nouns=r"Haft|Amtszeit|Vertrag|Plan|Zeitraum|Dauer|Programm|Gefängnis",
         year_words=r"im Jahr|im Jahre|Jahr",
-        quarters=_M({"quartal": "Q", "halbjahr": "H"}),
         future=(
             r"\b(?:wird|werden|wirst|werde|soll|sollen|sollte|sollten|will|wollen|plant"
             r"|planen|geplant|kommende[nrs]?|nächste[nrs]?|bevorstehende[nrs]?)\b"
@@ -474,7 +477,6 @@ WORDS: Final = {
         ),
         duration_nouns=r"срок|заключени|контракт|план|период",
         year_words=r"году|года|год|г\.",
-        quarters=_M({"квартал": "Q", "квартале": "Q", "квартала": "Q", "полугодие": "H"}),
         future=(
             r"(?:^|\s)(?:будет|будут|буду|станет|станут|планирует|планируют|собирается"
             r"|намерен|намерена|намерены|состоится|пройдут|пройдёт|пройдет|начнётся|начнется"
@@ -542,7 +544,6 @@ WORDS: Final = {
         ),
         duration_nouns=r"строк|термін|ув'язнення|контракт|план|період",
         year_words=r"році|року|рік|р\.",
-        quarters=_M({"квартал": "Q", "кварталі": "Q", "кварталу": "Q", "півріччя": "H"}),
         future=(
             r"(?:^|\s)(?:буде|будуть|буду|стане|планує|планують|збирається|має намір"
             r"|відбудеться|відбудуться|розпочнеться|очікується|\w+(?:тиме|тимуть|меться"

@@ -179,11 +179,29 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("den kommenden Monaten", "PXM")],
         ),
     ],
+    "eras": [
+        ("In den 1990er Jahren herrschte Bürgerkrieg.", [("den 1990er Jahren", "199")]),
+        ("Im 20. Jahrhundert wurde die Stadt zweimal zerstört.", [("20. Jahrhundert", "19")]),
+        ("Die 80er-Jahre waren von Krisen geprägt.", [("Die 80er-Jahre", "198")]),
+    ],
+    "ranges": [
+        (
+            "Das Festival fand vom 3. bis 5. März statt.",
+            [("3", "2024-03-03"), ("5. März", "2024-03-05")],
+        ),
+        (
+            "In der Nacht zum 4. März griffen Drohnen an.",
+            [("Nacht zum 4. März", "2024-03-03TNI")],
+        ),
+        ("Mitte nächster Woche soll entschieden werden.", [("Mitte nächster Woche", "2024-W39")]),
+    ],
     "ages": [
         ("Ein 38-jähriger Busfahrer wurde gestern angegriffen.", [("gestern", "2024-09-19")]),
         ("Der Präsident, 87 Jahre alt, wurde ins Krankenhaus gebracht.", []),
         ("Ein Mädchen im Alter von sechs Jahren ertrank im Fluss.", []),
         ("Die Frau ist 45 Jahre alt.", []),
+        ("Der Schriftsteller starb mit 87 Jahren.", []),
+        ("Der Zug kam mit zwei Jahren Verspätung.", [("zwei Jahren", "P2Y")]),
     ],
 }
 

@@ -200,6 +200,26 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("los años", "PXY")],
         ),
     ],
+    "eras": [
+        ("En los años 90, el país vivió una guerra civil.", [("los años 90", "199")]),
+        ("En la década de los noventa la economía creció.", [("la década de los noventa", "199")]),
+        ("En el siglo XX la ciudad fue destruida dos veces.", [("el siglo XX", "19")]),
+    ],
+    "ranges": [
+        (
+            "El festival se celebrará del 3 al 5 de marzo.",
+            [("3", "2025-03-03"), ("5 de marzo", "2025-03-05")],
+        ),
+        (
+            "La noche del 3 al 4 de marzo murieron tres personas.",
+            [("La noche del 3 al 4 de marzo", "2024-03-03TNI")],
+        ),
+        (
+            "La madrugada de este sábado se registró un terremoto.",
+            [("La madrugada de este sábado", "2024-09-14TNI")],
+        ),
+        ("El pasado mes de junio se firmó el acuerdo.", [("El pasado mes de junio", "2024-06")]),
+    ],
     "ages": [
         ("Un joven de 22 años murió anoche en el tiroteo.", [("anoche", "2024-09-19TNI")]),
         ("Jobs, de 55 años, abandona temporalmente la empresa.", []),
@@ -207,6 +227,8 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("El conductor, de 38 años, fue detenido.", []),
         ("Un bebé de seis meses fue hallado con vida.", []),
         ("Los menores de 18 años no podrán votar.", []),
+        ("El escritor murió a los 87 años en su casa.", []),
+        ("A los dos años de su llegada, dimitió.", [("dos años", "P2Y")]),
     ],
 }
 
@@ -223,6 +245,8 @@ TRAPS: list[str] = [
     "El conductor, de 38 años, fue detenido.",
     "La Revolución de Octubre cambió Rusia.",
     "La actriz Abril Zamora recibió el premio.",
+    "El horario de verano divide a los socios europeos.",
+    "El escritor murió a los 87 años.",
 ]
 """Sentences in which nothing is a date or a time ("hoy por hoy" as a programme's name is
 the one exception: it is read as the present, never as the publication day)."""

@@ -235,6 +235,29 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ),
         ("Il a été condamné à vingt ans de réclusion.", [("vingt ans", "P20Y")]),
     ],
+    "eras": [
+        (
+            "Dans les années 1990, le pays a connu une guerre civile.",
+            [("les années 1990", "199")],
+        ),
+        ("Les années 90 ont été marquées par la crise.", [("Les années 90", "199")]),
+        ("Au XXe siècle, la ville a été détruite deux fois.", [("XXe siècle", "19")]),
+        ("Les années soixante ont vu naître le parti.", [("Les années soixante", "196")]),
+    ],
+    "ranges": [
+        (
+            "Le festival aura lieu du 3 au 5 mars à Bamako.",
+            [("3", "2025-03-03"), ("5 mars", "2025-03-05")],
+        ),
+        (
+            "Trois personnes sont mortes dans la nuit du 3 au 4 mars.",
+            [("la nuit du 3 au 4 mars", "2024-03-03TNI")],
+        ),
+        (
+            "Les Français ont voté les 30 juin et 7 juillet.",
+            [("30 juin", "2024-06-30"), ("7 juillet", "2024-07-07")],
+        ),
+    ],
     "ages": [
         (
             "Un chauffeur de bus de 38 ans a été agressé hier soir.",
@@ -245,6 +268,9 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Florian, 26 ans, a été interpellé à son domicile.", []),
         ("Un nourrisson de trois semaines a été retrouvé sain et sauf.", []),
         ("Les moins de 25 ans sont les plus touchés par le chômage.", []),
+        ("L'ancien président est mort à 87 ans.", []),
+        ("Il a été condamné à 20 ans de réclusion.", [("20 ans", "P20Y")]),
+        ("Les otages sont détenus depuis plus de deux ans.", [("plus de deux ans", "P2Y")]),
     ],
 }
 
@@ -261,5 +287,8 @@ TRAPS: list[str] = [
     "Mars est la planète rouge.",
     "Le groupe Radio Lundi a changé de fréquence.",
     "En dehors des heures scolaires, le centre reste fermé.",
+    "Le passage à l'heure d'été fait débat à Bruxelles.",
+    "Le Journal du dimanche a publié un sondage.",
+    "Ce chef de bande de 38 ans a été arrêté.",
 ]
 """Sentences in which nothing is a date or a time (ages, newspapers, counts, names)."""
