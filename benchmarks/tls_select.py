@@ -1,7 +1,7 @@
 """Turn a ``timeline.json`` into timelines to score: the tool's key dates and the floor's.
 
-The tool's selection: its events ranked by salience (``event["salience"]["score"]``, highest
-first, ties by id) or, in a ``timeline.json`` without salience, by the number of distinct
+The tool's selection: its events ranked by salience (``event["salience"]["rank"]``, the
+tool's own order; else ``["score"]``, highest first, ties by id) or, in a ``timeline.json`` without salience, by the number of distinct
 articles an event cites (the ranking measured before issue 10). The ranking is walked,
 collecting distinct dates, until there are k (the number of dates of the journalists'
 timeline). A ``key`` flag or a section an event may carry is ignored: the ranking is scored.
@@ -95,8 +95,18 @@ def _salience(event: Event) -> float:
     return -math.inf  # an event without a score ranks after every scored one
 
 
+def _rank(event: Event) -> float:
+    salience = event.get("salience")
+    if isinstance(salience, dict) and isinstance(salience.get("rank"), int):
+        return float(salience["rank"])
+    return math.inf
+
+
 def rank(events: Sequence[Event]) -> list[Event]:
-    """Most salient first: by salience score if the file has one, else by distinct articles."""
+    """Most salient first: by the tool's own salience rank when the file gives one, else by
+    score (ties by id), else by distinct articles."""
+    if any(_rank(event) < math.inf for event in events):
+        return sorted(events, key=lambda e: (_rank(e), -_salience(e), e["id"]))
     if any("salience" in event for event in events):
         return sorted(events, key=lambda e: (-_salience(e), e["id"]))
     return sorted(events, key=lambda e: (-_articles(e), e["id"]))

@@ -390,7 +390,10 @@ def _interval(member: Member) -> tuple[dt.date, dt.date]:
 def _join(member: Member, groups: list[Group], index: IntervalIndex, scales: _Scales) -> None:
     first, last = _interval(member)
     curated = member.event.status in CURATED
-    best, best_score = -1, 0.0
+    # A week or a month names a day's event by what it says ("last week's explosion"): of
+    # the days it fits, the one most reported; a day's own sentence joins its best match.
+    coarse = member.event.date.precision.rank < Precision.DAY.rank
+    best, best_key = -1, (0, 0.0)
     for candidate in index.candidates(first, last):
         group = groups[candidate]
         if curated and group.curated:
@@ -399,8 +402,9 @@ def _join(member: Member, groups: list[Group], index: IntervalIndex, scales: _Sc
             continue
         exemplars = group.members[:EXEMPLARS]
         score = max((_score(member, other, scales) for other in exemplars), default=0.0)
-        if score > best_score:
-            best, best_score = candidate, score
+        key = (len(group.articles) if coarse and score > 0 else 0, score)
+        if score > 0 and key > best_key:
+            best, best_key = candidate, key
     if best < 0:
         best = len(groups)
         groups.append(Group())
