@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -535,18 +536,26 @@ def representative(group: Sequence[Member], context: Context) -> Member:
     """The member a group is shown as: the analyst's own, else the report that states the
     event as news.
 
-    News first (a statement published within ``NEWS_DAYS`` of the date, the earliest such
-    article first), then any statement not written before its date, then a reference whose
-    date clause says most of its sentence. Within each, the most central sentence (sharing
-    most with the others), then the most precise date, then the fullest sentence.
+    News first (a statement published within ``NEWS_DAYS`` of the date), then any statement
+    not written before its date, then a reference. Within each, the most central sentence:
+    the one that shares most with the others for its length (so the plainest report of the
+    event, not the longest), then the earliest article, the most precise date, the shortest
+    sentence.
     """
     curated = [m for m in group if m.event.status in CURATED]
     if curated:
         return curated[0]
     exemplars = list(group[:EXEMPLARS])
 
-    def centrality(member: Member) -> int:
-        return sum(len(member.gist & other.gist) for other in exemplars if other is not member)
+    def centrality(member: Member) -> float:
+        mine = member.profile.terms
+        if not mine:
+            return 0.0
+        return sum(
+            len(mine & other.profile.terms) / math.sqrt(len(mine) * len(other.profile.terms))
+            for other in exemplars
+            if other is not member and other.profile.terms
+        )
 
     def rank(member: Member) -> tuple[object, ...]:
         delay = _delay(member, context)
@@ -557,14 +566,14 @@ def representative(group: Sequence[Member], context: Context) -> Member:
         span = (last - first).days if first is not None and last is not None else 0
         return (
             min(date.precision.rank, Precision.DAY.rank),
-            news,
             statement,
             member.role is not Role.BARE,
-            -(delay if news and delay is not None else 0),
-            centrality(member),
+            round(centrality(member), 6),
+            news,
+            -(delay if delay is not None else 0),
             date.precision.rank,
             -span,
-            len(member.event.text),
+            -len(member.event.text),
         )
 
     return max(group, key=rank)
