@@ -1,8 +1,9 @@
 """Turn a ``timeline.json`` into timelines to score: the tool's key dates and the floor's.
 
 The tool's selection: its events ranked by salience (``event["salience"]["rank"]``, the
-tool's own order; else ``["score"]``, highest first, ties by id) or, in a ``timeline.json`` without salience, by the number of distinct
-articles an event cites (the ranking measured before issue 10). The ranking is walked,
+tool's own order; else ``["score"]``, highest first, ties by id) or, in a ``timeline.json``
+without salience, by the number of distinct articles an event cites (the ranking measured
+before issue 10). The ranking is walked,
 collecting distinct dates, until there are k (the number of dates of the journalists'
 timeline). A ``key`` flag or a section an event may carry is ignored: the ranking is scored.
 
