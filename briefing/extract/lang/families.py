@@ -110,10 +110,16 @@ def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tup
     if isinstance(noon, int):
         hh, mi = noon, 0
     else:
-        hour = first(m, "h", "h2")
+        hour = first(m, "h", "h2", "hw")
         if hour is None:
             return _NONE
-        hh, mi = int(hour), int(first(m, "mi", "mi2", "mi3") or 0)
+        hh = int(hour) if hour.isdigit() else _HOUR_WORDS[words(hour)]
+        mi = int(first(m, "mi", "mi2", "mi3") or 0) + {"media": 30, "cuarto": 15}.get(
+            words(first(m, "frac")), 0
+        )
+        shift = lookup(w.clock_parts, m["half"])
+        if shift == 12 and hh < 12 and not (hh < 5 and "noche" in words(m["half"])):
+            hh += 12  # "8 heures du soir", "las ocho de la tarde", "в 8 часов вечера"
     zone = "Z" if re.search(r"UTC|GMT|Zulu", m["zone"] or "") else ""
     offset = lookup(w.deictic_days, first(m, "dd", "dd2"))
     weekday = _weekday_after(table, ctx.text, m.end())
@@ -135,6 +141,14 @@ def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tup
 
 
 _WEEKDAY_AFTER: Final = re.compile(r",?\s+(\w+)")
+_HOUR_WORDS: Final = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6} | {
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+}
 
 
 def _weekday_after(table: LanguageTable, text: str, end: int) -> int | None:

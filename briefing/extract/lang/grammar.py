@@ -274,6 +274,8 @@ def _month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, 
 def _weekday(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     if fam.capitalised_name(table.code, m.group(), ctx.text, m.start()):
         return _NONE  # "Plácido Domingo", "Radio Lundi": French and Spanish weekdays are lower case
+    if words(m["det"]) in ("los", "las"):  # "las reuniones de los martes": every Tuesday
+        return (vague(TimexType.SET, f"XXXX-WXX-{table.weekdays[words(m['wd'])]}"),)
     if words(m["wd"]) in _ENVIRONMENT and not _AMBIGUOUS_WEEKDAY_CUE.search(
         ctx.text, max(0, m.start("wd") - 12), m.start("wd")
     ):
@@ -482,6 +484,7 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         rf"(?:(?P<dd>{deictic}),? (?:(?:à|a|um|в|о) )?(?!(?:{w.clock_approx}) ))?"
         rf"(?:(?P<approx>{w.clock_approx}) )?"
         rf"(?:(?P<noon>{alt(w.noon)})(?!\w)|{w.clock})"
+        rf"(?: (?P<half>{alt(w.clock_parts)})(?!\w))?"
         rf"(?: ?(?P<zone>{w.zones})(?!\w))?(?:,? (?P<dd2>{deictic})(?!\w))?"
     )
     parts = alt(w.parts)

@@ -361,6 +361,8 @@ def _season(p: PeriodWords, w: Words, m: re.Match[str], ctx: Context) -> tuple[N
     ("les campings affichent complet en été") is the season in general, ``XXXX-SU``.
     """
     season = p.seasons[words(m["s"])]
+    if fam.capitalised_name(p.code, m["s"], ctx.text, m.start("s")):
+        return _NONE  # "au Printemps Haussmann", "le Printemps de Bourges": a name
     mod = w.mods.get(words(m["mod"])) if m["mod"] else None
     if m["y"]:
         return (explicit(_DATE, f"{m['y']}-{season}", Precision.SEASON, mod),)

@@ -25,6 +25,9 @@ class Words:
 
     clock: str
     """Regex of a clock time with groups ``h`` and ``mi`` ("14 h 30", "las 16:08", "14 Uhr")."""
+    clock_parts: Mapping[str, int]
+    """Words after a clock time that say which half of the day it is in ("du soir" 12, "de
+    la mañana" 0, "вечера" 12): "8 heures du soir" is 20:00."""
     noon: Mapping[str, int]
     """Words for noon and midnight in every case form -> hour (12 or 24)."""
     clock_approx: str
@@ -150,6 +153,8 @@ WORDS: Final = {
             r"|(?:(?<=à\s)|(?<=vers\s))(?P<h2>[01]?\d|2[0-3]) heures(?: (?P<mi2>[0-5]\d))?(?!\w)"
         ),
         noon=_M({"midi": 12, "minuit": 24}),
+        clock_parts=_M({"du matin": 0, "du soir": 12, "de l'après-midi": 12, "de la nuit": 0})
+        | {"de l’après-midi": 12},
         clock_approx=r"vers|environ|aux alentours de|autour de|dès|peu après|peu avant",
         zones=r"GMT|UTC|heure de Paris|heure locale|locales?",
         deictic_days=_M({"hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1})
@@ -164,6 +169,7 @@ WORDS: Final = {
             r"(?:(?<=pendant\s)|(?<=durant\s))la nuit|(?<=dans\s)la (?:nuit|soirée|matinée|journée)"
             r"|(?<=de\s)la (?:nuit|soirée|matinée)|(?<=au\scours\sde\s)la (?:nuit|soirée|matinée)"
             r"|(?<=toute\s)la (?:nuit|journée|matinée|soirée)|le (?:matin|soir) même"
+            r"|(?<=en\s)(?:fin|début) de (?:matinée|journée|soirée)"
         ),
         one_word_parts=_M({}),
         refs=_M(
@@ -251,8 +257,13 @@ WORDS: Final = {
         clock=(
             r"(?:las? (?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)|(?P<h2>[01]?\d|2[0-3]):"
             r"(?P<mi2>[0-5]\d))(?: ?(?:h|horas|hrs)\b)?(?![\w/:]|[.,]\d)"
+            # "las ocho de la tarde", "la una y media de la madrugada": hours in words
+            r"|las? (?P<hw>\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once"
+            r"|doce)(?: y (?P<frac>media|cuarto))?(?= de la (?:mañana|tarde|noche|madrugada))"
         ),
         noon=_M({"mediodía": 12, "medianoche": 24}),
+        clock_parts=_M({"de la mañana": 0, "de la tarde": 12, "de la noche": 12})
+        | {"de la madrugada": 0},
         clock_approx=r"hacia|sobre|alrededor de|cerca de|aproximadamente a",
         zones=r"UTC|GMT|\(GMT ?[+-] ?\d{1,2}\)|hora local|hora peninsular",
         deictic_days=_M({"ayer": -1, "hoy": 0, "mañana": 1, "anteayer": -2}) | {"pasado mañana": 2},
@@ -355,6 +366,8 @@ WORDS: Final = {
             r"|(?<=\bum\s)(?P<h2>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?!\d)"
         ),
         noon=_M({"mittag": 12, "mitternacht": 24}),
+        clock_parts=_M({"morgens": 0, "früh": 0, "vormittags": 0, "nachmittags": 12})
+        | {"abends": 12, "nachts": 0},
         clock_approx=r"gegen|etwa um|ungefähr um|kurz nach|kurz vor",
         zones=r"MEZ|MESZ|UTC|GMT|Ortszeit",
         deictic_days=_M({"gestern": -1, "heute": 0, "morgen": 1, "vorgestern": -2})
@@ -429,6 +442,7 @@ WORDS: Final = {
         clock=r"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=около\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
         r"|(?P<h2>[01]?\d|2[0-3]) час(?:а|ов)?(?: (?P<mi2>[0-5]?\d) минут[аы]?)?(?!\w)",
         noon=_M({"полдень": 12, "полудня": 12, "полночь": 24, "полуночи": 24}),
+        clock_parts=_M({"утра": 0, "дня": 12, "вечера": 12, "ночи": 0}),
         clock_approx=r"около|примерно в|приблизительно в",
         zones=r"по московскому времени|по местному времени|мск|UTC|GMT",
         deictic_days=_M({"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2})
@@ -496,6 +510,7 @@ WORDS: Final = {
         clock=r"(?:(?<=\bо\s)|(?<=\bоб\s)|(?<=\bдо\s)|(?<=\bз\s)|(?<=близько\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
         r"|(?:(?<=\bо\s)|(?<=\bоб\s))(?P<h2>[01]?\d|2[0-3])(?:-й)? годині(?!\w)",
         noon=_M({"опівдні": 12, "полудні": 12, "опівночі": 24}),  # "північ" is also north
+        clock_parts=_M({"ранку": 0, "дня": 12, "вечора": 12, "ночі": 0}),
         clock_approx=r"близько|приблизно о|приблизно об",
         zones=r"за київським часом|за місцевим часом|UTC|GMT",
         deictic_days=_M({"вчора": -1, "учора": -1, "сьогодні": 0, "завтра": 1})

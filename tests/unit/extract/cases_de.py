@@ -27,6 +27,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("Montag", "2024-09-23"), ("9 Uhr", "2024-09-23T09:00")],
         ),
         ("Um 12:45 Uhr landete die Maschine in Berlin.", [("12:45 Uhr", "2024-09-20T12:45")]),
+        ("Der Anschlag geschah um 8 Uhr abends.", [("8 Uhr abends", "2024-09-20T20:00")]),
         (
             "Die Polizei wurde gegen 3 Uhr alarmiert.",
             [("gegen 3 Uhr", "2024-09-20T03:00")],

@@ -16,7 +16,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ),
         (
             "El temblor se registró a las 3.45 horas de la madrugada.",
-            [("las 3.45 horas", "2024-09-20T03:45")],
+            [("las 3.45 horas de la madrugada", "2024-09-20T03:45")],
         ),
         (
             "El avión aterrizó a las 18:40 hora local en Singapur.",
@@ -28,6 +28,14 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ),
         ("Los disparos se oyeron hacia las 23:15.", [("hacia las 23:15", "2024-09-20T23:15")]),
         ("El toque de queda comienza a medianoche.", [("medianoche", "2024-09-20T24:00")]),
+        (
+            "Cerca de las ocho de la tarde la policía cargó contra los manifestantes.",
+            [("Cerca de las ocho de la tarde", "2024-09-20T20:00")],
+        ),
+        (
+            "El ataque ocurrió a la una y media de la madrugada.",
+            [("la una y media de la madrugada", "2024-09-20T01:30")],
+        ),
         (
             "Ayer, sobre las 9:00, la policía desalojó la plaza.",
             [("Ayer", "2024-09-19"), ("sobre las 9:00", "2024-09-19T09:00")],
@@ -115,6 +123,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("La mina produce 3 toneladas de oro al mes.", [("al mes", "P1M")]),
         ("El informe se publica cada año en junio.", [("cada año", "P1Y"), ("junio", "XXXX-06")]),
         ("Los precios se revisan a diario.", [("a diario", "P1D")]),
+        (
+            "El Gobierno aprobó el decreto en su reunión de los martes.",
+            [("los martes", "XXXX-WXX-2")],
+        ),
     ],
     "determiners": [
         ("El 12 de octubre se celebra la fiesta nacional.", [("El 12 de octubre", "2024-10-12")]),

@@ -40,6 +40,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("vers 15 h 30, hier", "2024-09-19T15:30"), ("ce moment-là", "2024-09-19T15:30")],
         ),
         (
+            "Les gendarmes sont intervenus vers 8 heures du soir.",
+            [("vers 8 heures du soir", "2024-09-20T20:00")],
+        ),
+        (
             "La manifestation partira de la place de la République à 15 h.",
             [("15 h", "2024-09-20T15:00")],
         ),
@@ -90,6 +94,10 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         (
             "Les otages ont été libérés hier matin près de Mopti.",
             [("hier matin", "2024-09-19TMO")],
+        ),
+        (
+            "Le Premier ministre a été reçu à l'Élysée en fin de matinée.",
+            [("fin de matinée", "2024-09-20TMO")],
         ),
         (
             "Les secours sont restés sur place toute la nuit.",
@@ -290,5 +298,7 @@ TRAPS: list[str] = [
     "Le passage à l'heure d'été fait débat à Bruxelles.",
     "Le Journal du dimanche a publié un sondage.",
     "Ce chef de bande de 38 ans a été arrêté.",
+    "Les soldes commencent au Printemps Haussmann.",
+    "Le Printemps de Bourges a attiré 60 000 spectateurs.",
 ]
 """Sentences in which nothing is a date or a time (ages, newspapers, counts, names)."""
