@@ -52,6 +52,12 @@ _WHOLE: Final = {
 }
 """The whole unit in focus ("todo el año"): a date, as TimeML marks it."""
 _NAMES: Final = {"Y": "year", "M": "month", "W": "week"}
+_DAY_OF_MONTH: Final = {
+    "es": r"(?:el )?(?:(?P<pre>pasado|próximo) )?día (?P<d>[0-3]?\d)(?![\d,:]|\.\d|\s+de\s)",
+    "fr": r"(?:le )?(?P<d>[0-3]?\d)(?:er)? (?:courant|du mois(?: courant)?)(?!\w)(?P<pre>)",
+}
+"""A day of the month without its month, as agency copy writes it ("el pasado día 15", "el
+próximo día 3", "le 15 courant"): the month around the publication."""
 _NIGHTS: Final = {
     "fr": r"(?:la )?nuit (?:de |du )(?P<wd>{wd})(?: (?:à|au) (?P<wd2>{wd}))?",
     "es": r"(?:la )?(?:noche|madrugada) (?:del|de este) (?P<wd>{wd})(?: al (?P<wd2>{wd}))?",
@@ -95,6 +101,15 @@ def rules(table: LanguageTable, w: Words) -> tuple[Rule, ...]:
             lambda m, ctx: _unit_in_focus(code, w, m, ctx),
         ),
     ]
+    if code in _DAY_OF_MONTH:
+        found.append(
+            fam.rule(
+                "day_of_month",
+                _DAY_OF_MONTH[code],
+                lambda m, ctx: _day_of_month(code, m, ctx),
+                starts=frozenset({"día"}),
+            )
+        )
     night = _NIGHTS[code].format(wd=weekdays)
     if "wd3" not in night:
         night += "(?P<wd3>)"
@@ -121,6 +136,30 @@ def _deictic_weekday(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ..
         return (unanchored(_DATE, "XXXX-XX-XX", Precision.DAY),)
     day = ctx.ref + dt.timedelta(days=offset)
     return (relative(_DATE, day.isoformat(), Precision.DAY),)
+
+
+def _day_of_month(code: str, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    """ "el pasado día 15": the last 15th; "el próximo día 3": the next 3rd; "el día 20"
+    leans with the tense of its clause, and without one is this month's."""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return _NONE
+    if ctx.ref is None:
+        return (unanchored(_DATE, f"XXXX-XX-{day:02d}", Precision.DAY),)
+    pre = words(m["pre"])
+    tense = tense_around(code, ctx.text, m.start(), m.end())
+    back = pre == "pasado" or (not pre and tense is cal.Tense.PAST)
+    ahead = pre == "próximo" or (not pre and tense is cal.Tense.FUTURE)
+    year, month = ctx.ref.year, ctx.ref.month
+    if back and day > ctx.ref.day:
+        year, month = cal.add_months(year, month, -1)
+    elif ahead and day < ctx.ref.day:
+        year, month = cal.add_months(year, month, 1)
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return _NONE
+    return (relative(_DATE, found.isoformat(), Precision.DAY),)
 
 
 def _night(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:

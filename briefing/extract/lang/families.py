@@ -201,17 +201,44 @@ def part_alone(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
 # References, sets, days next to the one in focus
 
 
-def ref(w: Words, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+_GERMAN_ADVERB_PARTS: Final = {"morgens": "MO", "vormittags": "MO", "nachmittags": "AF"} | {
+    "abends": "EV",
+    "nachts": "NI",
+}
+
+
+def part_code(w: Words, phrase: str | None) -> str:
+    """The TIMEX3 part of the day a phrase names ("au matin" MO, "por la tarde" AF,
+    "abends" EV), "" for none."""
+    key = words(phrase).split()
+    if not key:
+        return ""
+    last = key[-1]
+    return str(w.parts.get(last) or _GERMAN_ADVERB_PARTS.get(last, ""))
+
+
+def ref(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     """ "désormais", "actualmente", "hoy por hoy", "récemment": vague references. "в
-    прошлом квартале" is the last quarter: "в прошлом" before a word is an adjective."""
-    if words(m["ref"]) in _ADJECTIVE_REFS and _WORD_AFTER.match(ctx.text, m.end()):
-        return _NONE
+    прошлом квартале", "el pasado día 15": before a time word, "the past" is an adjective."""
+    after = _NEXT_WORD.match(ctx.text, m.end())
+    if after and words(m["ref"]) in _ADJECTIVE_REFS:
+        word = after.group(1).lower()
+        if word in table.units or word in table.weekdays or word in table.months:
+            return _NONE
+        if word in _TIME_NOUNS or w.extra_units.get(word):
+            return _NONE
     value = lookup(w.refs, m["ref"])
     return (vague(_DATE, str(value)),) if value else _NONE
 
 
-_ADJECTIVE_REFS: Final = frozenset({"в прошлом", "в будущем", "у минулому", "у майбутньому"})
-_WORD_AFTER: Final = re.compile(r"\s+[^\W\d_A-Z]")
+_ADJECTIVE_REFS: Final = frozenset(
+    {"в прошлом", "в будущем", "у минулому", "у майбутньому", "el pasado", "del pasado"}
+)
+_NEXT_WORD: Final = re.compile(r"\s+(\w+)")
+_TIME_NOUNS: Final = frozenset(
+    {"día", "fin", "ejercicio", "periodo", "período", "verano", "invierno", "otoño"}
+    | {"primavera", "квартале", "полугодии", "периоде", "кварталі", "півріччі", "періоді"}
+)
 
 
 def frequency(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:

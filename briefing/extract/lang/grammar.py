@@ -125,6 +125,9 @@ _EXTRA_RELATIVE: Final = {
     | {"letzter woche": ("W", -1), "dieses jahres": ("Y", 0), "nächsten jahres": ("Y", 1)}
     | {"vergangenen jahres": ("Y", -1), "letzten jahres": ("Y", -1), "dieses monats": ("M", 0)},
     "es": {
+        "la semana próxima": ("W", 1),
+        "el mes próximo": ("M", 1),
+        "el año próximo": ("Y", 1),
         "el año que viene": ("Y", 1),
         "la semana que viene": ("W", 1),
         "el mes que viene": ("M", 1),
@@ -219,6 +222,18 @@ def _resolve_year(
 
 
 def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
+    found = _day_of_month(table, m, ctx)
+    part = fam.part_code(WORDS[table.code], m.groupdict().get("dpart"))
+    if not part:
+        return found
+    # "le 3 mars au matin", "el 3 de marzo por la tarde": that part of that day
+    return tuple(
+        replace(n, type=TimexType.TIME, value=f"{n.value}T{part}", precision=Precision.TIME)
+        for n in found
+    )
+
+
+def _day_of_month(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[Norm, ...]:
     month = table.months[words(m["m"] or m["ma"]).rstrip(".")]
     day = int(m["d"])
     if m["y"] or m["y2"]:
@@ -228,6 +243,16 @@ def _month_day(table: LanguageTable, m: re.Match[str], ctx: Context) -> tuple[No
     if ctx.ref is None:
         return (unanchored(_DATE, f"XXXX-{month:02d}-{day:02d}", Precision.DAY),)
     year = _resolve_year(table, month, m, ctx, day)
+    weekday = table.weekdays.get(words(m.groupdict().get("wd")))
+    if weekday is not None:
+        # "le mardi 3 mars": the year in which 3 March is a Tuesday, nearest the tense's
+        tense = tense_around(table.code, ctx.text, m.start(), m.end())
+        step = 1 if tense is cal.Tense.FUTURE else -1
+        for candidate in (year, year + step, year - step):
+            day_found = _date(candidate, month, day)
+            if day_found is not None and day_found.isoweekday() == weekday:
+                year = candidate
+                break
     found = _date(year, month, day)
     return (relative(_DATE, found.isoformat(), Precision.DAY),) if found else _NONE
 
@@ -516,9 +541,10 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         fam.rule("clock", clock, lambda m, ctx: fam.clock(w, table, m, ctx)),
         fam.rule(
             "dmy",
-            rf"{det}{pre_day}(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?P<d>[0-3]?\d)"
+            rf"{det}{pre_day}(?:(?P<wd>{weekdays}),? (?:dem |den )?)?(?:día )?(?P<d>[0-3]?\d)"
             rf"(?:\.|er|º|°|-го|-е)? (?:de )?{months}"
-            rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}",
+            rf"(?:,? (?:de |del )?(?:{year}|{two_digit}))?{post}"
+            rf"(?: (?P<dpart>{w.part_after_date})(?!\w))?",
             lambda m, ctx: _month_day(table, m, ctx),
         ),
         fam.rule(
@@ -607,7 +633,7 @@ def rules_for(language: str) -> tuple[Rule, ...]:
         fam.rule(
             "ref",
             rf"(?P<ref>{alt(w.refs)})(?!\w)",
-            lambda m, ctx: fam.ref(w, m, ctx),
+            lambda m, ctx: fam.ref(w, table, m, ctx),
             starts=frozenset(re.split(r"[\s'’]", key)[0] for key in w.refs),
         ),
         *durations.rules(table.code),

@@ -46,6 +46,8 @@ class Words:
     part_alone: str
     """Regex of a part of the day named on its own after a preposition ("pendant la nuit",
     "dans la soirée"): the part of the day in focus."""
+    part_after_date: str
+    """Regex of a part of the day written after a date ("au matin", "por la tarde")."""
     one_word_parts: Mapping[str, tuple[int, str]]
     """Single words for a day and its part: "anoche" -> (-1, "NI")."""
     refs: Mapping[str, str]
@@ -171,6 +173,9 @@ WORDS: Final = {
             r"|(?<=toute\s)la (?:nuit|journée|matinée|soirée)|le (?:matin|soir) même"
             r"|(?<=en\s)(?:fin|début) de (?:matinée|journée|soirée)"
         ),
+        part_after_date=(
+            r"au matin|au soir|dans la matinée|dans la soirée|dans la nuit|dans l['’]après-midi"
+        ),
         one_word_parts=_M({}),
         refs=_M(
             {"maintenant": "PRESENT_REF", "désormais": "PRESENT_REF", "dorénavant": "PRESENT_REF"}
@@ -276,9 +281,13 @@ WORDS: Final = {
             r"|(?<=por\s)la (?:noche|madrugada|mañana|tarde)"
             r"|(?<=en\s)la (?:noche|madrugada)"
         ),
+        part_after_date=(
+            r"por la mañana|por la tarde|por la noche|de madrugada|en la madrugada|al mediodía"
+        ),
         one_word_parts=_M({"anoche": (-1, "NI"), "anteanoche": (-2, "NI")}),
         refs=_M(
             {"ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "hoy por hoy": "PRESENT_REF"}
+            | {"hasta el momento": "PRESENT_REF", "hasta ahora": "PRESENT_REF"}
             | {"hoy en día": "PRESENT_REF", "en estos días": "PRESENT_REF"}
             | {"en estos momentos": "PRESENT_REF", "en este momento": "PRESENT_REF"}
             | {"en la actualidad": "PRESENT_REF", "actual": "PRESENT_REF"}
@@ -377,6 +386,7 @@ WORDS: Final = {
         part_joins=r"",
         this=r"diesen|diese|dieses",
         part_alone=r"(?<=in\sder\s)Nacht|(?<=am\s)(?:Abend|Morgen|Nachmittag|Vormittag)",
+        part_after_date=r"morgens|abends|nachmittags|vormittags|nachts",
         one_word_parts=_M({"heute früh": (0, "MO"), "heute morgen": (0, "MO")}),
         refs=_M(
             {"jetzt": "PRESENT_REF", "derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF"}
@@ -451,6 +461,7 @@ WORDS: Final = {
         part_joins=r"",
         this=r"этим|этой|этот|эту",
         part_alone=r"(?<=этой\s)ночью|(?<![\w-])(?:ночью|утром|вечером)",
+        part_after_date=r"утром|вечером|днём|днем|ночью",
         one_word_parts=_M({"этой ночью": (0, "NI"), "этим утром": (0, "MO")})
         | {"этим вечером": (0, "EV"), "прошлой ночью": (-1, "NI")},
         refs=_M(
@@ -520,6 +531,7 @@ WORDS: Final = {
         part_joins=r"",
         this=r"цього|цієї|цей|цю",
         part_alone=r"(?<=цієї\s)ночі|(?<![\w-])(?:вночі|уночі|вранці|уранці|зранку|ввечері|увечері)",
+        part_after_date=r"вранці|уранці|ввечері|увечері|вдень|уночі|вночі",
         one_word_parts=_M({"цієї ночі": (0, "NI"), "минулої ночі": (-1, "NI")})
         | {"цього ранку": (0, "MO"), "цього вечора": (0, "EV")},
         refs=_M(

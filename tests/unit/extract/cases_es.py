@@ -52,6 +52,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Recientemente, varios soldados desertaron.", [("Recientemente", "PAST_REF")]),
         ("El Gobierno anunciará pronto nuevas medidas.", [("pronto", "FUTURE_REF")]),
         ("En la actualidad, la mina está cerrada.", [("En la actualidad", "PRESENT_REF")]),
+        ("Hasta el momento no se han registrado víctimas.", [("Hasta el momento", "PRESENT_REF")]),
     ],
     "daypart": [
         (
@@ -138,6 +139,13 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             [("el pasado 6 de mayo", "2024-05-06")],
         ),
         ("El presidente lo anunciará hoy viernes.", [("hoy viernes", "2024-09-20")]),
+        ("El presidente llegó el pasado día 15 a Madrid.", [("el pasado día 15", "2024-09-15")]),
+        ("La cumbre se celebrará el próximo día 3 en Lima.", [("el próximo día 3", "2024-10-03")]),
+        ("El día 15 de marzo venció el plazo.", [("El día 15 de marzo", "2024-03-15")]),
+        (
+            "El 3 de marzo por la tarde la policía desalojó la plaza.",
+            [("El 3 de marzo por la tarde", "2024-03-03TAF")],
+        ),
         ("Las ventas subieron en el ejercicio del 2008.", [("del 2008", "2008")]),
         (
             "Los comicios se celebrarán los días 5 y 6 de mayo.",

@@ -180,6 +180,15 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
             "Le dernier bilan a été publié le 6 mai dernier.",
             [("le 6 mai dernier", "2024-05-06")],
         ),
+        ("Le président est arrivé le 15 courant à Paris.", [("le 15 courant", "2024-09-15")]),
+        (
+            "Le mardi 3 mars, les syndicats manifesteront.",
+            [("Le mardi 3 mars", "2026-03-03")],
+        ),
+        (
+            "Le 3 mars au matin, la police est intervenue.",
+            [("Le 3 mars au matin", "2024-03-03TMO")],
+        ),
         (
             "Le président doit l'annoncer aujourd'hui vendredi.",
             [("aujourd'hui vendredi", "2024-09-20")],
