@@ -1,4 +1,4 @@
-"""Build ``briefing/templates/reference.docx``: the Word styles the DOCX writer uses by name.
+"""Build ``templates/reference.docx``: the Word styles the DOCX writer uses by name.
 
 Run ``python tools/make_reference_docx.py`` after changing a style here. It starts from
 python-docx's default template and replaces each style the writer uses with a complete
@@ -17,7 +17,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-OUT = Path(__file__).resolve().parent.parent / "briefing" / "templates" / "reference.docx"
+OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}"'

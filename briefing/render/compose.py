@@ -36,13 +36,12 @@ from briefing.model import (
 )
 from briefing.render.citations import Cited, Citer, Markup, SourceEntry
 from briefing.render.markdown_tree import escape, parse
+from briefing.render.resources import TEMPLATE_SUFFIX, default_templates
 from briefing.timex import day_words, label, month_words
 
 if TYPE_CHECKING:
     from briefing.model import Chronology
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TEMPLATE_SUFFIX = ".md.j2"
 _ANCHOR_NAME = re.compile(r"[A-Za-z][\w.:-]*")
 
 
@@ -457,7 +456,7 @@ def find_template(name: str, project: Path | None) -> Path:
             return candidate
         raise TemplateError("template file not found; check the --template path", path=candidate)
     folders = [project / "templates"] if project is not None else []
-    folders.append(PACKAGE_TEMPLATES)
+    folders.append(default_templates())
     for folder in folders:
         path = folder / f"{name}{TEMPLATE_SUFFIX}"
         if path.is_file():

@@ -14,7 +14,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
 import docx
@@ -62,16 +61,15 @@ from briefing.render._layout import (
     tlp_colour,
     xml_safe,
 )
+from briefing.render.resources import default_reference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import _Footer, _Header
     from docx.table import Table as WordTable
-
-REFERENCE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
-"""The package's reference document; ``tools/make_reference_docx.py`` builds it."""
 
 _PARAGRAPH_STYLES = (
     "Title",
@@ -158,7 +156,7 @@ def write(
     Word offers to update it. The bytes depend only on the arguments: core property dates
     come from ``meta.date`` and the archive's timestamps are fixed, so goldens compare bytes.
     """
-    reference = reference or REFERENCE
+    reference = reference or default_reference()
     has_notes, has_figure = _uses(document.blocks)
     optional = (*(_NOTE_STYLES if has_notes else ()), *(_FIGURE_STYLES if has_figure else ()))
     word = _open_reference(reference, optional)

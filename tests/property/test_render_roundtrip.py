@@ -34,6 +34,7 @@ from briefing import pipeline
 from briefing.config import Options
 from briefing.render import docx_writer, pdf_writer
 from briefing.render.compose import compose, markdown
+from briefing.render.resources import default_templates
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -132,7 +133,11 @@ BOUNDED = settings(
 """A tenth of the profile's examples (20 in CI): each builds a PDF and a DOCX (about a second)."""
 
 _PACKAGE = Path(briefing.__file__).resolve().parent
-_ALLOWED = (_PACKAGE, *(Path(p).resolve() for p in sys.path if "site-packages" in p))
+_ALLOWED = (
+    _PACKAGE,
+    default_templates(),
+    *(Path(p).resolve() for p in sys.path if "site-packages" in p),
+)
 """Where rendering may read: our fonts and templates, the libraries' own resources."""
 
 

@@ -27,6 +27,7 @@ from briefing.model import (
     Table,
 )
 from briefing.render import docx_writer
+from briefing.render.resources import default_reference
 from tests.render_samples import (
     CYRILLIC,
     MARKUP,
@@ -352,7 +353,7 @@ def test_settings_ask_word_to_update_fields_on_opening(data):
 
 
 def test_reference_has_the_contents_footnote_and_caption_styles():
-    styles = docx.Document(str(docx_writer.REFERENCE)).styles
+    styles = docx.Document(str(default_reference())).styles
     for name in ("TOC Heading", "toc 1", "toc 2", "toc 3", "footnote text", "Figure", "Caption"):
         assert styles[name].type == WD_STYLE_TYPE.PARAGRAPH
     assert styles["footnote reference"].type == WD_STYLE_TYPE.CHARACTER
