@@ -129,6 +129,12 @@ class EventEntry:
         """All citation marks of the event (runs of numbers as ranges; notes without spaces)."""
         return _marks(self.sources)
 
+    def cite(self, most: int) -> Markup:
+        """Marks of the first ``most`` sources only (the shown report's first), for a page
+        too short to cite every report of a big event; the rest are not numbered."""
+        ids = dict.fromkeys(r.article for r in self.event.sources if self.citer.knows(r.article))
+        return _marks([self.citer.cite(a) for a in list(ids)[:most]])
+
     @property
     def articles(self) -> int:
         """How many distinct articles report the event or refer back to it."""
@@ -336,7 +342,7 @@ def timeline_figure(chronology: Chronology) -> TimelineFigure:
     return TimelineFigure(points=tuple(ordered), caption=caption)
 
 
-LATEST_SHOWN = 8
+LATEST_SHOWN = 6
 """How many events the one-page summary shows."""
 
 LATEST_SHARE = 0.25
