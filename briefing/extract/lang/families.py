@@ -110,11 +110,11 @@ def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tup
     if isinstance(noon, int):
         hh, mi = noon, 0
     else:
-        hour = first(m, "h", "h2", "hw")
+        hour = first(m, "h", "h2", "hw", "h4")
         if hour is None:
             return _NONE
         hh = int(hour) if hour.isdigit() else _HOUR_WORDS[words(hour)]
-        mi = int(first(m, "mi", "mi2", "mi3") or 0) + {"media": 30, "cuarto": 15}.get(
+        mi = int(first(m, "mi", "mi2", "mi3", "mi4") or 0) + {"media": 30, "cuarto": 15}.get(
             words(first(m, "frac")), 0
         )
         shift = lookup(w.clock_parts, m["half"])
@@ -140,7 +140,7 @@ def clock(w: Words, table: LanguageTable, m: re.Match[str], ctx: Context) -> tup
     )
 
 
-_WEEKDAY_AFTER: Final = re.compile(r",?\s+(\w+)")
+_WEEKDAY_AFTER: Final = re.compile(r",?\s+(?:(?:del|de|du|am|в|во|у)\s+)?(\w+)")
 _HOUR_WORDS: Final = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6} | {
     "siete": 7,
     "ocho": 8,

@@ -125,6 +125,8 @@ _EXTRA_RELATIVE: Final = {
     | {"letzter woche": ("W", -1), "dieses jahres": ("Y", 0), "nächsten jahres": ("Y", 1)}
     | {"vergangenen jahres": ("Y", -1), "letzten jahres": ("Y", -1), "dieses monats": ("M", 0)},
     "es": {
+        "lo que va de año": ("Y", 0),
+        "lo que va de mes": ("M", 0),
         "la semana próxima": ("W", 1),
         "el mes próximo": ("M", 1),
         "el año próximo": ("Y", 1),

@@ -265,12 +265,14 @@ WORDS: Final = {
             # "las ocho de la tarde", "la una y media de la madrugada": hours in words
             r"|las? (?P<hw>\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once"
             r"|doce)(?: y (?P<frac>media|cuarto))?(?= de la (?:mañana|tarde|noche|madrugada))"
+            # "(08.00 GMT)", "10.30 horas": a bare time with its zone or its "horas"
+            r"|(?<![\d.,])(?P<h4>[01]?\d|2[0-3])[.:](?P<mi4>[0-5]\d)(?= ?(?:GMT|UTC|horas|hrs)\b)"
         ),
         noon=_M({"mediodía": 12, "medianoche": 24}),
         clock_parts=_M({"de la mañana": 0, "de la tarde": 12, "de la noche": 12})
         | {"de la madrugada": 0},
         clock_approx=r"hacia|sobre|alrededor de|cerca de|aproximadamente a",
-        zones=r"UTC|GMT|\(GMT ?[+-] ?\d{1,2}\)|hora local|hora peninsular",
+        zones=r"UTC|GMT|\(GMT ?[+-] ?\d{1,2}\)|horas? local(?:es)?|local(?:es)?|hora peninsular",
         deictic_days=_M({"ayer": -1, "hoy": 0, "mañana": 1, "anteayer": -2}) | {"pasado mañana": 2},
         parts=_M({"mañana": "MO", "tarde": "AF", "noche": "NI", "madrugada": "NI"})
         | {"mediodía": "MI"},

@@ -29,6 +29,14 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("Los disparos se oyeron hacia las 23:15.", [("hacia las 23:15", "2024-09-20T23:15")]),
         ("El toque de queda comienza a medianoche.", [("medianoche", "2024-09-20T24:00")]),
         (
+            "La explosión se produjo a las 10.00 horas locales (08.00 GMT) en el centro.",
+            [("las 10.00 horas locales", "2024-09-20T10:00"), ("08.00 GMT", "2024-09-20T08:00Z")],
+        ),
+        (
+            "La tregua expirará a medianoche del domingo.",
+            [("medianoche", "2024-09-22T24:00"), ("del domingo", "2024-09-22")],
+        ),
+        (
             "Cerca de las ocho de la tarde la policía cargó contra los manifestantes.",
             [("Cerca de las ocho de la tarde", "2024-09-20T20:00")],
         ),
@@ -53,6 +61,7 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         ("El Gobierno anunciará pronto nuevas medidas.", [("pronto", "FUTURE_REF")]),
         ("En la actualidad, la mina está cerrada.", [("En la actualidad", "PRESENT_REF")]),
         ("Hasta el momento no se han registrado víctimas.", [("Hasta el momento", "PRESENT_REF")]),
+        ("En lo que va de año han muerto 200 personas.", [("lo que va de año", "2024")]),
     ],
     "daypart": [
         (
