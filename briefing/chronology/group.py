@@ -581,8 +581,8 @@ def representative(group: Sequence[Member], context: Context) -> Member:
 
 def merge(group: Sequence[Member], context: Context) -> Event:
     """One event for a group: the shown report, every source cited (the shown sentence's
-    first, then in chronological order), and what the reports (not the references) disagree
-    on."""
+    first, then in chronological order), and what the news reports of it (not references or
+    later retellings) disagree on."""
     ordered = sorted(group, key=lambda m: processing_key(m.event))
     shown_member = representative(ordered, context)
     shown = shown_member.event
@@ -591,7 +591,13 @@ def merge(group: Sequence[Member], context: Context) -> Event:
         sources.extend(ref for ref in member.event.sources if ref not in sources)
     notes = [shown.notes] if shown.notes else []
     notes.extend(m.event.notes for m in ordered if m.event.notes and m.event.notes not in notes)
-    reports = [m.event.text for m in ordered if m.role is Role.STATEMENT]
+    # What the reports of the event disagree on: the news of it, not later retellings
+    # (which bring their own figures: "126 crew were on board" is no conflict with "11 killed").
+    reports = [
+        m.event.text
+        for m in ordered
+        if m.role is Role.STATEMENT and (_is_news(m, context) or _delay(m, context) is None)
+    ]
     status = next((m.event.status for m in ordered if m.event.status in CURATED), shown.status)
     return dataclasses.replace(
         shown,

@@ -137,3 +137,17 @@ def test_a_reference_sentence_is_never_shown_as_its_own_row_beside_its_event() -
     result = order([NEWS, *LATER], ARTICLES)
     shown = {e.text for e in result.events}
     assert not shown & {e.text for e in LATER}
+
+
+def test_a_later_retelling_with_other_figures_is_no_conflict_between_reports() -> None:
+    retold = said(
+        "On 20 April the Deepwater Horizon drilling rig exploded with 126 workers on board.",
+        "20 April",
+        "2010-04-20",
+        article="july",
+        start=70,
+    )
+    result = order([NEWS, retold], ARTICLES)
+    [explosion] = on_day(result.events, D(2010, 4, 20))
+    assert set(explosion.members) == {NEWS.id, retold.id}
+    assert explosion.differences == ()
