@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from briefing.ingest.glued import TOP_LINES, Piece, cut
 from briefing.model import Article, RemovedLine
 
 if TYPE_CHECKING:
@@ -95,7 +96,9 @@ _COMMENT_HEADER: Final = re.compile(
     r"\bAt \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?"
     r"\s+\d{4},\s*[^\n]{1,80}?\s+wrote:"
     r"|^[^\n]{1,60}\s+wrote\s+(?:on|at)\s+[^\n]{4,40}:\s*$"
-    r"|^(?:posted|comment(?:ed)?) by\s+\S[^\n]{0,60}\s+(?:on|at)\s+[^\n]{0,40}\d",
+    r"|^(?:posted|comment(?:ed)?) by\s+\S[^\n]{0,60}\s+(?:on|at)\s+[^\n]{0,40}\d"
+    # "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT"
+    r"|^re:\s*posted by\s+\S[^\n]{0,60}?[\s,|-]+\w+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
     _FLAGS,
 )
 
@@ -136,9 +139,14 @@ _COMMENTS_CLOSE: Final = re.compile(
     _FLAGS,
 )
 # A signature line after each comment ("Posted by: name | May 28, 2010 7:17 PM | Report abuse").
-_COMMENT_FOOTER: Final = re.compile(r"\bPosted by:\s*\S[^|\n]{0,60}\|", _FLAGS)
+# Or a reader's tip signed with its day: "... Posted by chibeetle 2 May 2012".
+_COMMENT_FOOTER: Final = re.compile(
+    r"\bPosted by:\s*\S[^|\n]{0,60}\|"
+    r"|\bPosted by\s+\S+\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+\d{4}\b",
+    _FLAGS,
+)
 _PHOTO_CREDIT: Final = re.compile(
-    r"^(?:photograph|photo|picture|image)s?:\s*\S[^.!?]{0,60}?\\?/\S+\s+", _FLAGS
+    r"^(?:photograph|photo|picture|image)s?:\s*\S[^.!?]{0,60}?\\?/\S+(?:\s+Images)?\s+", _FLAGS
 )
 
 _NAVIGATION: Final = frozenset(
@@ -219,9 +227,12 @@ _CREDITS: Final = re.compile(
 # Credits that may carry a date which is not an event: copyright years, print editions.
 _COPYRIGHT: Final = re.compile(
     r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
-    r"|^a version (?:of this article )?appeared (?:on|in) (?:p|page )\d+",
+    r"|^(?:a version (?:of this (?:article|story) )?|this (?:article|story) )appeared (?:on|in)\b"
+    r"|^this (?:article|story) (?:was|has been) (?:amended|corrected)\b",
     _FLAGS,
 )
+# A news aggregator's list of links, each with its age: "Oil reaches Texas - 17 hrs ago".
+_LINK_AGE: Final = re.compile(r"\s-\s\d+\s(?:hrs?|mins?|hours?|minutes?|days?)\sago\b", _FLAGS)
 # A wire credit in brackets opening a line: "(Reporting by A; Editing by B)".
 _WIRE_CREDIT: Final = re.compile(
     r"^(?:\(|-LRB-)\s*(?:additional )?(?:reporting|editing|writing|compiled|research) by\b",
@@ -379,7 +390,7 @@ def _is_credit(line: str) -> bool:
 
 def _is_copyright(line: str) -> bool:
     return (
-        _mentions(line, ("©", "(c)", "copyright", "reserved", "a version"))
+        _mentions(line, ("©", "(c)", "copyright", "reserved", "a version", "this "))
         and _COPYRIGHT.search(line) is not None
         and len(_words(line)) <= 60
     )
@@ -485,6 +496,8 @@ def _strong_reason(text: str, *, dated: bool) -> str:
         return "timestamp"
     if _is_copyright(text):
         return "credits"
+    if " ago" in text and _LINK_AGE.search(text) is not None:
+        return "navigation"
     if dated:
         return ""
     short = len(text) <= 80
@@ -592,6 +605,46 @@ def _mark_captions(lines: list[_Line]) -> None:
         line.reason = "caption"
 
 
+def _split_glued(lines: list[_Line], title: str) -> list[_Line]:
+    """Lines with furniture glued in (``briefing.ingest.glued``) become one line per piece.
+
+    The pieces keep their file line, so spans and line numbers stay exact; a piece named
+    furniture is marked with its reason, a weak one only when it has no date and no final
+    punctuation, and the others go through the line rules like any line.
+    """
+    result: list[_Line] = []
+    content = 0
+    for line in lines:
+        if not line.text or line.reason:
+            result.append(line)
+            continue
+        content += 1
+        if _strong_reason(line.text, dated=True):
+            result.append(line)  # markup, a timestamp, a credit: removed whole below
+            continue
+        pieces = cut(line.text, top=content <= TOP_LINES, title=title)
+        if len(pieces) == 1 and not pieces[0].reason:
+            result.append(line)
+            continue
+        reasons = [_piece_reason(piece) for piece in pieces]
+        if all(reasons):
+            # Nothing but furniture ("Published: 12:19 BST, 26 April 2009"): one line.
+            line.reason = reasons[0]
+            result.append(line)
+            continue
+        result.extend(
+            _Line(number=line.number, text=piece.text, reason=reason)
+            for piece, reason in zip(pieces, reasons, strict=True)
+        )
+    return result
+
+
+def _piece_reason(piece: Piece) -> str:
+    if piece.weak and (_has_date(piece.text) or _ending(piece.text) in _FINAL):
+        return ""
+    return piece.reason
+
+
 def _split_photo_credit(line: _Line) -> str:
     """Drop a photo credit glued to the start of a sentence ("Photograph: A/AP The oil...")."""
     match = _PHOTO_CREDIT.match(line.text)
@@ -626,6 +679,7 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
     ]
     _mark_comment_sections(lines)
     _mark_comment_thread(lines)
+    lines = _split_glued(lines, title)
     title_key = _key(title)
     seen_content = 0
     for index, line in enumerate(lines):
