@@ -13,7 +13,8 @@ page furniture, by kind:
   BP The Deepwater Horizon...", "...the spill Oil is..."): a headline or caption before it;
 - ``furniture``: "Last updated", "Help", "Report abuse", "Posted by", "wrote:", "hrs ago"...;
 - ``comment``: reader-comment marks ("!!!", shouting in capitals);
-- ``redundant``: the entry would print "(according to X)" after a sentence that names X.
+- ``redundant``: the entry would print "(according to X)" after a sentence that names X;
+- ``speaker``: an attribution that is no speaker ("BP has", "An", "In another step").
 
 The detectors are written here, apart from the cleaning rules, so the figures test them.
 ``--save FILE`` writes every event sentence (collection, article, text) as JSON lines and
@@ -77,6 +78,16 @@ DETECTORS: dict[str, re.Pattern[str]] = {
 }
 
 
+# A speaker the attribution rules got wrong: a bare article, a clause cut before its verb
+# ("BP has", "swift action and"), a circumstance ("In another step"), a day, a lone bracket.
+ODD_SPEAKER = re.compile(
+    r"^(?:a|an|the)$|\s(?:has|have|had|is|was|were|been|and|or|of|the|to|a|an)$"
+    r"|^(?:in|at|on|for|with|by|from|even|to|as|after)\s|^-?[LR]RB|\w{5}\.$"
+    r"|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b",
+    re.IGNORECASE,
+)
+
+
 def names_speaker(entry_text: str, speaker: str) -> bool:
     """Whether the sentence names the speaker as written (case and spacing aside)."""
     folded = " ".join(entry_text.casefold().split())
@@ -92,6 +103,7 @@ class Row:
     article: str
     text: str
     according: str
+    speaker: str
     kinds: tuple[str, ...]
 
 
@@ -109,8 +121,17 @@ def measure(folder: Path, texts: dict[tuple[str, str], str]) -> list[Row]:
             kinds = [name for name, pattern in DETECTORS.items() if pattern.search(event.text)]
             if entry.according and names_speaker(event.text, event.attribution):
                 kinds.append("redundant")
+            if event.attribution and ODD_SPEAKER.search(event.attribution):
+                kinds.append("speaker")
             rows.append(
-                Row(folder.name, article.id, event.text, entry.according, tuple(kinds))
+                Row(
+                    folder.name,
+                    article.id,
+                    event.text,
+                    entry.according,
+                    event.attribution,
+                    tuple(kinds),
+                )
             )
     return rows
 
@@ -174,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: shared data not found at {args.data} (use --data DIR)")
         return 0
     folders = sorted(path for path in args.data.iterdir() if (path / "articles").is_dir())
-    kinds = [*DETECTORS, "redundant"]
+    kinds = [*DETECTORS, "redundant", "speaker"]
     print(f"{'collection':<22}{'events':>7}" + "".join(f"{kind:>10}" for kind in kinds))
     rows: list[Row] = []
     texts: dict[tuple[str, str], str] = {}
@@ -185,14 +206,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{folder.name:<22}{len(found):>7}" + "".join(f"{counts[k]:>10}" for k in kinds))
     totals = Counter(kind for row in rows for kind in row.kinds)
     print(f"{'all':<22}{len(rows):>7}" + "".join(f"{totals[k]:>10}" for k in kinds))
-    flagged = sum(1 for row in rows if set(row.kinds) - {"redundant"})
+    flagged = sum(1 for row in rows if set(row.kinds) - {"redundant", "speaker"})
     print(f"event sentences with any furniture: {flagged} of {len(rows)}")
     for kind in kinds if args.examples else ():
         hits = [row for row in rows if kind in row.kinds]
         step = max(1, len(hits) // args.examples)
         print(f"\n{kind} ({len(hits)}):")
         for row in hits[::step][: args.examples]:
-            said = f"  ({row.according})" if kind == "redundant" else ""
+            said = {"redundant": f"  ({row.according})", "speaker": f"  [{row.speaker}]"}
+            said = said.get(kind, "")
             print(f"  {row.collection}/{row.article}: {row.text[:260]}{said}")
     if args.save:
         with args.save.open("w", encoding="utf-8") as out:

@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def _table(words: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(words.split())
+
+
 _VERBS = {
     "said": "said",
     "says": "said",
@@ -33,8 +39,10 @@ _VERBS = {
 """Reporting verb -> the claim kind shown in documents."""
 
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:of|for|the|and|de|du|al|on)(?=\s+[A-Z]))"
-_PROPER = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?"
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:of|for|the|and|de|du|al|on)(?=\s+[A-Z]))"
+# A name may end with an acronym or a party tag in brackets: "(SZRU)", "(R)", "(D-Calif.)".
+_TAG = r"\((?:[A-Z][A-Za-z]{1,9}|[A-Z](?:-[A-Z][A-Za-z.]{0,9})?)\)"
+_PROPER = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+{_TAG})?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who"}
 
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:]{2,80}?)(?=\s*(?:[,.;:]|$))")
@@ -45,8 +53,8 @@ _INVERTED = re.compile(
 )
 _AUXILIARY = re.compile(r"\b(?:is|was|were|are|had|has|have|would|will|could|may|might)\b")
 _FORWARD = re.compile(
-    rf"(?P<who>(?:(?:[A-Z][\w'’.-]*|the|The|a|A|an|An|[a-z][\w'’-]*)\s+){{0,7}}?"
-    rf"(?:{_PROPER}|[a-z][\w'’-]*)(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?)"
+    rf"(?P<who>(?:(?:[A-Z][\w'’.&-]*|the|The|a|A|an|An|[a-z][\w'’-]*)\s+){{0,7}}?"
+    rf"(?:{_PROPER}|[a-z][\w'’-]*)(?:\s+{_TAG})?)"
     rf",?\s+(?P<verb>{_VERB})\b"
 )
 _APPOSITION = re.compile(rf"^(?P<name>{_PROPER}),\s+[^,]{{3,120}},\s+(?P<verb>{_VERB})\b")
@@ -56,6 +64,34 @@ _TIME_WORDS = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
     r"yesterday|last\s+\w+|this\s+\w+|earlier|later|recently|on\s+\w+)\b.*$"
 )
+_TIME_START = re.compile(
+    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|tonight|earlier|later|recently|(?:last|this|next)\s+(?:week|month|year|weekend"
+    r"|morning|afternoon|evening|night))\b",
+    re.IGNORECASE,
+)
+# Words a speaker never ends with ("BP has said", "the company had previously said"): they
+# are dropped; a speaker ending with a word that needs a continuation is no speaker at all
+# ("...pledged swift action and said", "percent of the estimated").
+_AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|already|first|then|now|again|repeatedly|publicly"
+    r"|would|will|could|may|might|did|does|do))+$",
+    re.IGNORECASE,
+)
+# "is now said to be", "were first reported by", "due to be announced": a passive names no
+# speaker before the verb.
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:now|also|first|widely|often|still|not))*$",
+    re.IGNORECASE,
+)
+_DANGLING = _table("and or nor but of the a an to in on at for with by from as than")
+# A clause opening with a preposition or a participle is a circumstance, not a speaker:
+# "In another step announced Monday", "Even at the minimum estimated rate", "appearing".
+_NOT_SUBJECT = _table(
+    "in at on for with by from after before during even to of as since until under over about into"
+)
+# Tokenised text writes brackets as -LRB- and -RRB-; the rules read them as brackets.
+_TOKEN_BRACKETS = (("-LRB- ", "("), (" -RRB-", ")"), ("-LRB-", "("), ("-RRB-", ")"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +116,19 @@ def acronyms(text: str) -> dict[str, str]:
 def _clean(who: str) -> str:
     who = _TIME_WORDS.sub("", who.strip())
     who = _LEADING.sub("", who).strip(" \t\"“”‘’'-—–")
-    if not who or who.lower() in _PRONOUNS or who.split()[0].lower() in _PRONOUNS:
+    if _PASSIVE.search(who):
         return ""
+    who = _AUXILIARY_TAIL.sub("", who)
+    if who.endswith(".") and len(who.split()[-1]) > 4:
+        who = who[:-1]  # "said BP Vice-President Kent Wells." (not "Inc.", "Jr.")
+    if not who or _TIME_START.match(who):
+        return ""
+    words = who.split()
+    first, last = words[0].lower(), words[-1].lower()
+    if first in _PRONOUNS or who.lower() in _PRONOUNS or first in _NOT_SUBJECT:
+        return ""
+    if last in _DANGLING or (len(words) == 1 and who.islower() and who.endswith(("ing", "ed"))):
+        return ""  # "...swift action and", "appearing", "resumed"
     return who
 
 
@@ -91,8 +138,28 @@ def _resolve(who: str, known: dict[str, str]) -> str:
 
 
 def attribute(sentence: str, known: dict[str, str] | None = None) -> Attribution:
-    """The source a sentence gives for what it says, resolving known short forms."""
-    table = known or {}
+    """The source a sentence gives for what it says, resolving known short forms.
+
+    The speaker is written as in the sentence, tokeniser brackets included ("Bill McCollum
+    -LRB- R -RRB-"), so a reader can tell whether the sentence names it.
+    """
+    if "-LRB-" in sentence or "-RRB-" in sentence:
+        found = _attribute(_unbracket(sentence), known or {})
+        return Attribution(_rebracket(found.speaker), found.claim)
+    return _attribute(sentence, known or {})
+
+
+def _unbracket(text: str) -> str:
+    for token, bracket in _TOKEN_BRACKETS:
+        text = text.replace(token, bracket)
+    return text
+
+
+def _rebracket(text: str) -> str:
+    return text.replace("(", "-LRB- ").replace(")", " -RRB-")
+
+
+def _attribute(sentence: str, table: dict[str, str]) -> Attribution:
     if match := _ACCORDING.search(sentence):
         who = _clean(match.group("who"))
         if who:

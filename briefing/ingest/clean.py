@@ -142,7 +142,8 @@ _COMMENTS_CLOSE: Final = re.compile(
 # Or a reader's tip signed with its day: "... Posted by chibeetle 2 May 2012".
 _COMMENT_FOOTER: Final = re.compile(
     r"\bPosted by:\s*\S[^|\n]{0,60}\|"
-    r"|\bPosted by\s+\S+\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+\d{4}\b",
+    r"|\bPosted by\s+\S+\s+\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+\d{4}\b",
     _FLAGS,
 )
 _PHOTO_CREDIT: Final = re.compile(

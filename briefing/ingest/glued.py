@@ -8,8 +8,6 @@ of its own, so the usual line rules judge the rest and every span still indexes 
 text. Pure string rules; it must not import ``briefing.extract``.
 """
 
-# ruff: noqa: RUF001  # typographic quotes are meant as written
-
 from __future__ import annotations
 
 import re
@@ -18,6 +16,11 @@ from dataclasses import dataclass
 from typing import Final
 
 __all__ = ["TOP_LINES", "Piece", "cut"]
+
+
+def _table(words: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(words.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,7 @@ _UPDATED: Final = r"(?:(?:page\s+)?last\s+updated:?(?:\s+at)?\s*)"
 # this, so what comes before it on its line (headline, standfirst, byline) is furniture too.
 _STAMP: Final = re.compile(
     rf"{_UPDATED}?(?:{_DATE}[\s,;|-]*{_UPDATED}?{_CLOCK}|{_CLOCK}[\s,;|-]*{_DATE})"
-    rf"(?:\s+{_CLOCK})?(?:\s+Help\b)?[\s|:;,-]*",
+    rf"(?:\s+{_CLOCK})?(?:\s+Help\b)?(?:[\s|:;,]|-(?!LRB-))*",
     re.IGNORECASE,
 )
 # A wire service's credit closing a dateline: "WASHINGTON, April 27 (Reuters) - ".
@@ -109,15 +112,29 @@ _OPENERS: Final = (
     "As When While But For From With Some Many Most Two Three Four Five Six Seven Eight Nine Ten"
 )
 _GLUE: Final = re.compile(
-    rf"(?:(?<=[a-z0-9%])|(?<=\w[’'”\"]))\s+(?=(?:{'|'.join(_OPENERS.split())})\s+[a-z])"
+    rf"(?:(?<=[A-Za-z0-9%])|(?<=\w[’'”\"]))\s+(?=(?P<opener>{'|'.join(_OPENERS.split())})"
+    r"\s+(?P<next>[\w’'-]+))"
 )
+# "The" before a name ("The White House", "The US") opens a sentence too, except after the
+# words that introduce a title: "told The Associated Press", "in The Times".
+_BEFORE_TITLE: Final = _table(
+    "in of to by from on at for with via into than as like about and or that told tell "
+    "tells said says wrote writes read reads call calls called named dubbed quoted cited "
+    "watch watched see book books film show programme program newspaper paper magazine"
+)
+# "Believe It or Not": a capitalised word, an opener, then one of these is a title.
+_IN_TITLE: Final = _table("or and nor of")
 # "influenza A virus", "type A flu": "A" after these words is a name, not an article.
-_NAMED_A: Final = frozenset(
-    "influenza flu type subtype sub-type strain grade class category vitamin hepatitis plan "
-    "exhibit group phase list division section level tier part schedule".split()
+_NAMED_A: Final = _table(
+    "influenza flu type subtype sub-type strain grade class category vitamin hepatitis "
+    "plan exhibit group phase list division section level tier part schedule"
 )
-# The last sentence end inside a stretch: a fragment keeps the sentences before it.
-_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“A-Z0-9])")
+# The last sentence end inside a stretch: a fragment keeps the sentences before it. Not
+# after a title or an initial ("Prof. John Oxford", "George W. Bush", "U.S. Navy").
+_SENTENCE_END: Final = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Co))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Adm|Col|Sgt|Rev))"
+    r"(?<!\b(?:Prof|Capt|Supt))[.!?…][\"'”’)]*\s+(?=[\"“A-Z0-9])"
+)
 _WORD: Final = re.compile(r"\w+")
 TOP_LINES: Final = 3
 """How many first lines of an article may hold a headline, standfirst and dateline."""
@@ -187,9 +204,13 @@ def _first_dateline(text: str, *, top: bool) -> tuple[int, int] | None:
         top or _PLACE.fullmatch(text[: match.start()].strip())
     ):
         found.append((match.start(), match.end()))
-    if (match := _PLACE_DASH.search(text)) is not None and (top or match.start() == 0):
-        if sum(char.isupper() for char in match.group()) >= 4:
-            found.append((match.start(), match.end()))
+    place = _PLACE_DASH.search(text)
+    if (
+        place is not None
+        and (top or place.start() == 0)
+        and sum(char.isupper() for char in place.group()) >= 4
+    ):
+        found.append((place.start(), place.end()))
     return min(found) if found else None
 
 
@@ -208,7 +229,7 @@ def _cut_bullets(piece: Piece) -> list[Piece]:
             not before
             or before.endswith(":")
             or after.isupper()
-            or after in "\"“"
+            or after in '"“'
             or (not after_number and (after.isdigit() or listing))
         ):
             continue
@@ -239,16 +260,32 @@ def _cut_glue(piece: Piece, *, top: bool) -> list[Piece]:
     position = 0
     for match in _GLUE.finditer(text):
         before = text[position : match.start()]
-        opener = text[match.end() :].split(maxsplit=1)[0]
-        previous = before.split()[-1] if before.split() else ""
-        if (opener == "A" and previous.casefold() in _NAMED_A) or previous[:1].isupper():
-            continue  # "influenza A virus", "Believe It or Not"
+        if not _glues(before, match.group("opener"), match.group("next")):
+            continue
         if _words(before) < 3 or _words(text[match.end() :]) < 3:
             continue
         pieces.extend(_fragment(before, "headline" if top else ""))
         position = match.end()
     pieces.append(Piece(text[position:].strip()))
     return [piece for piece in pieces if piece.text]
+
+
+def _glues(before: str, opener: str, following: str) -> bool:
+    """Whether ``opener`` (then ``following``) starts a new sentence after ``before``."""
+    previous = before.split()[-1].lstrip("\"“‘'`(") if before.split() else ""
+    folded = previous.casefold()
+    if following[:1].isupper():
+        # "...the leaking well The US government has...", not "...told The Associated Press"
+        # nor "Radio 4's The Report"
+        return (
+            opener == "The"
+            and folded not in _BEFORE_TITLE
+            and not previous[:1].isupper()
+            and not folded.endswith(("'s", "’s"))
+        )
+    if opener == "A" and folded in _NAMED_A:
+        return False  # "influenza A virus"
+    return not (previous[:1].isupper() and following in _IN_TITLE)  # "Believe It or Not"
 
 
 def _cut_title(line: str, title_words: tuple[str, ...]) -> list[Piece]:

@@ -88,6 +88,18 @@ def _marks(sources: Sequence[SourceEntry]) -> Markup:
     return Markup(" ".join(parts))
 
 
+def _names(text: str, speaker: str) -> bool:
+    """Whether ``text`` names ``speaker`` as written (case, spacing, apostrophes and a leading
+    "the" aside), so an "(according to ...)" after it would repeat the sentence."""
+
+    def fold(words: str) -> str:
+        return " ".join(words.replace("’", "'").casefold().split())
+
+    named = fold(speaker)
+    named = named.removeprefix("the ") if named != "the" else named
+    return bool(named) and named in fold(text)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventEntry:
     """One event as templates see it: its date label, text, sources and flags.
@@ -193,9 +205,13 @@ class EventEntry:
 
     @property
     def according(self) -> str:
-        """Who the event is attributed to, as a phrase: "according to the SZRU", or ""."""
+        """Who the event is attributed to, as a phrase: "according to the SZRU", or "".
+
+        Empty when the sentence already names the speaker ("..., the SZRU said Sunday."): it
+        shows only what the text does not say, such as the full name behind "the SZRU".
+        """
         speaker = self.event.attribution
-        if not speaker:
+        if not speaker or _names(self.event.text, speaker):
             return ""
         verb = _CLAIM_PHRASES.get(self.event.claim, "according to")
         return f"{verb} {speaker}"
@@ -255,9 +271,10 @@ class FactEntry:
 
     @property
     def according(self) -> str:
-        """Who states it, as a phrase ("according to the SZRU"), or ""."""
+        """Who states it, as a phrase ("according to the SZRU"), or "" (as for events, also
+        when the sentence names the speaker itself)."""
         speaker = self.fact.attribution
-        if not speaker:
+        if not speaker or _names(self.fact.text, speaker):
             return ""
         return f"{_CLAIM_PHRASES.get(self.fact.claim, 'according to')} {speaker}"
 
