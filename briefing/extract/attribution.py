@@ -48,7 +48,9 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:]{2,80}?)(?=\s*(?:[,.;:]|$))")
 _INVERTED = re.compile(
     rf"[,”\"’']\s*(?P<verb>{_VERB})\s+"
-    rf"(?P<who>(?:(?:the|a|an|one)\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+|{_PROPER}))"
+    rf"(?P<who>(?:(?:the|a|an|one)\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+"
+    # "said BP chief operating officer Doug Suttles": a name, a title in lowercase, a name
+    rf"|{_PROPER}\s+(?:[a-z][\w'’-]*\s+){{1,4}}{_PROPER}|{_PROPER}))"
     r"(?=\s*(?:[,.;:]|$))"
 )
 _AUXILIARY = re.compile(r"\b(?:is|was|were|are|had|has|have|would|will|could|may|might)\b")

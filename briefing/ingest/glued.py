@@ -96,6 +96,12 @@ _OPENING: Final = (
         ),
     ),
 )
+# A photo credit inside a line, between its caption and the next sentence: "...operated by BP
+# Photograph: Al Grillo/AP BP shares slid..."
+_PHOTO_CREDIT: Final = re.compile(
+    r"(?<=\s)(?:Photograph|Photo|Picture|Image)s?:\s+[^.!?]{0,60}?\\?/\S+(?:\s+Images)?\s+"
+    r"(?=[\"“A-Z])"
+)
 # List bullets as tokenised text renders them: "•" became "cents" in some collections.
 # A marker is a bullet where it opens the line or follows a colon, before a capital, quote
 # or (not after a number: "2 cents in") a digit, and before anything once a line has bullets.
@@ -242,6 +248,16 @@ def _cut_bullets(piece: Piece) -> list[Piece]:
     return pieces
 
 
+def _cut_credit(piece: Piece, *, top: bool) -> list[Piece]:
+    """A photo credit inside a line: the caption before it and the credit go."""
+    match = None if piece.reason else _PHOTO_CREDIT.search(piece.text)
+    if match is None:
+        return [piece]
+    caption = _fragment(piece.text[: match.start()], "headline" if top else "caption")
+    credit = Piece(match.group().strip(), "credits")
+    return [*caption, credit, Piece(piece.text[match.end() :].strip())]
+
+
 def _cut_glue(piece: Piece, *, top: bool) -> list[Piece]:
     """A subhead, headline or caption run into the sentence that follows it.
 
@@ -323,7 +339,8 @@ def cut(line: str, *, top: bool = False, title: str = "") -> tuple[Piece, ...]:
             line = line[match.end() :]
     for stamped in _cut_stamps(line, top=top):
         for item in _cut_bullets(stamped):
-            pieces.extend(_cut_glue(item, top=top))
+            for credited in _cut_credit(item, top=top):
+                pieces.extend(_cut_glue(credited, top=top))
     return tuple(pieces) if pieces else (Piece(line),)
 
 

@@ -115,6 +115,38 @@ CASES = [
     ),
     ("The group alleged that the army had executed prisoners.", "The group", "claimed"),
     ("BP said on Monday it had capped the well.", "BP", "said"),
+    # Shapes of the news collections' sentences that gave wrong speakers before.
+    ("BP has said the device was collecting 15,000 barrels a day.", "BP", "said"),
+    (
+        "The government had previously said it expected the well to be dead by Sunday.",
+        "The government",
+        "said",
+    ),
+    (
+        "On Monday, Florida Attorney General Bill McCollum -LRB- R -RRB- said Hayward was "
+        "dismissive.",
+        "Florida Attorney General Bill McCollum -LRB- R -RRB-",
+        "said",
+    ),
+    ("“The idea is not inconceivable,” S&P said in a report.", "S&P", "said"),
+    (
+        "The pressure in the well was rising, said BP Vice-President Kent Wells.",
+        "BP Vice-President Kent Wells",
+        "said",
+    ),
+    (
+        "BP stopped pumping but resumed later Thursday, said BP chief operating officer Doug "
+        "Suttles.",
+        "BP chief operating officer Doug Suttles",
+        "said",
+    ),
+    ("In another step announced Monday, BP said it was building a new pipe.", "BP", "said"),
+    (
+        "A quarter of the flow is piped to a ship, the incident commander, Adm. Thad Allen, said "
+        "Saturday.",
+        "Adm. Thad Allen",
+        "said",
+    ),
 ]
 
 UNATTRIBUTED = [
@@ -123,6 +155,11 @@ UNATTRIBUTED = [
     "Wagner has around 1,500 mercenaries in Mali, 400 in Burkina Faso and around 100 in Niger.",
     "It is hard to describe these explosions,” he said.",
     "Mali has suffered a deep crisis since at least 2011.",
+    # No speaker rather than a wrong one ("An", "due to be", "resumed", "debt and").
+    "An estimated 35,000 to 60,000 barrels of oil a day have been gushing out.",
+    "The dividend, due to be announced on July 27, was being discussed by the board.",
+    "A cap placed on the well earlier this month is now said to be collecting oil.",
+    "On Thursday, Fitch and Moody's downgraded BP's debt and said more cuts could follow.",
 ]
 
 

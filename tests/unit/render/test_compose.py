@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from briefing.model import (
     Article,
     Chronology,
     Event,
+    Fact,
     Heading,
     Link,
     ListBlock,
@@ -22,7 +24,8 @@ from briefing.model import (
     Table,
     Text,
 )
-from briefing.render.compose import compose, find_template, markdown
+from briefing.render.citations import Citer
+from briefing.render.compose import EventEntry, FactEntry, compose, find_template, markdown
 from tests.factories import article, event
 
 OPTIONS = Options(title="Test briefing", author="Desk", today=dt.date(2025, 9, 1))
@@ -175,3 +178,31 @@ def test_sources_list_gives_author_access_date_and_reliability_grade() -> None:
         "(Admiralty): B2",
     ):
         assert part in said, part
+
+
+SZRU = "Ukraine’s Foreign Intelligence Service (SZRU)"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim", "according"),
+    [
+        # The sentence names the speaker: the entry does not say it twice.
+        (f"Wagner is faltering in Mali, {SZRU} said Sunday.", SZRU, "said", ""),
+        ("Three people were killed, police said.", "police", "said", ""),
+        ("The death toll rose, according to the Red Cross.", "the Red Cross", "according to", ""),
+        ("The US Coast Guard said on Friday the leak had grown.", "The US Coast Guard", "said", ""),
+        ("The rebels claimed the attack on Monday.", "the rebels", "claimed", ""),
+        # The short form is all the sentence gives: the entry spells it out.
+        ("The SZRU said deaths quadrupled.", SZRU, "said", f"according to {SZRU}"),
+        # An analyst's edited text no longer names the speaker.
+        ("Deaths quadrupled in 2022.", "the SZRU", "claimed", "claimed by the SZRU"),
+    ],
+)
+def test_according_is_empty_when_the_sentence_names_the_speaker(
+    text: str, speaker: str, claim: str, according: str
+) -> None:
+    dated = dataclasses.replace(event("2025-08-31", text), attribution=speaker, claim=claim)
+    fact = Fact(text=text, sources=dated.sources, attribution=speaker, claim=claim)
+    entry = EventEntry(event=dated, label="", reason="", citer=Citer(()))
+    assert entry.according == according
+    assert FactEntry(fact=fact, citer=Citer(())).according == according
