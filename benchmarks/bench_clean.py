@@ -213,9 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         step = max(1, len(hits) // args.examples)
         print(f"\n{kind} ({len(hits)}):")
         for row in hits[::step][: args.examples]:
-            said = {"redundant": f"  ({row.according})", "speaker": f"  [{row.speaker}]"}
-            said = said.get(kind, "")
-            print(f"  {row.collection}/{row.article}: {row.text[:260]}{said}")
+            notes = {"redundant": f"  ({row.according})", "speaker": f"  [{row.speaker}]"}
+            print(f"  {row.collection}/{row.article}: {row.text[:260]}{notes.get(kind, '')}")
     if args.save:
         with args.save.open("w", encoding="utf-8") as out:
             for row in rows:

@@ -119,7 +119,7 @@ _OPENERS: Final = (
 )
 _GLUE: Final = re.compile(
     rf"(?:(?<=[A-Za-z0-9%])|(?<=\w[’'”\"]))\s+(?=(?P<opener>{'|'.join(_OPENERS.split())})"
-    r"\s+(?P<next>[\w’'-]+))"
+    r"\s+(?P<next>\w[\w’'-]*))"
 )
 # "The" before a name ("The White House", "The US") opens a sentence too, except after the
 # words that introduce a title: "told The Associated Press", "in The Times".
@@ -299,6 +299,8 @@ def _glues(before: str, opener: str, following: str) -> bool:
             and not previous[:1].isupper()
             and not folded.endswith(("'s", "’s"))
         )
+    if not (following[:1].islower() or following[:1].isdigit()):
+        return False  # "A -LRB- H1N1 -RRB-", "A _"
     if opener == "A" and folded in _NAMED_A:
         return False  # "influenza A virus"
     return not (previous[:1].isupper() and following in _IN_TITLE)  # "Believe It or Not"
