@@ -70,7 +70,7 @@ DETECTORS: dict[str, re.Pattern[str]] = {
     "subhead": re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\s+[A-Z]{4,}\s+[A-Z]{4,}\s+[A-Z][a-z]"),
     "furniture": re.compile(
         r"\bLast updated\b|\bGMT Help\b|\bReport abuse\b|\bPosted by\b|\bwrote:"
-        r"|\b\d+ (?:hrs?|mins?|hours?) ago\b|\bco\. uk\b|\bComments \(\d+\)|\bRecommend\b"
+        r"|\b\d+ (?:hrs?|mins?|hours?) ago\b|\bco\. uk\b|\bComments \(\d+\)"
         r"|\bPrintable version\b|\bE-?mail this\b|\bShare this\b|\bclick here\b",
         re.IGNORECASE,
     ),

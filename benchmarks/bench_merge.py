@@ -94,8 +94,14 @@ def find_event(data: Path, ref: Ref, story: Story) -> Event | None:
     """The event extracted from the referenced sentence, if extraction dated it."""
     raw = (data / ref.collection / "articles" / ref.file).read_text(encoding="utf-8")
     sentence = " ".join(raw[ref.start : ref.end].split())
-    for event in story.events.get((ref.collection, Path(ref.file).stem), ()):
+    events = story.events.get((ref.collection, Path(ref.file).stem), ())
+    for event in events:
         if " ".join(event.text.split()) == sentence or sentence in " ".join(event.text.split()):
+            return event
+    # Cleaning may have cut a headline or dateline glued to the sentence in the file.
+    for event in events:
+        text = " ".join(event.text.split())
+        if text in sentence and len(text) >= len(sentence) / 3:
             return event
     return None
 

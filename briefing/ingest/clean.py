@@ -620,12 +620,9 @@ def _split_glued(lines: list[_Line], title: str) -> list[_Line]:
             result.append(line)
             continue
         content += 1
-        if _strong_reason(line.text, dated=True):
-            result.append(line)  # markup, a timestamp, a credit: removed whole below
-            continue
         pieces = cut(line.text, top=content <= TOP_LINES, title=title)
-        if len(pieces) == 1 and not pieces[0].reason:
-            result.append(line)
+        if (len(pieces) == 1 and not pieces[0].reason) or _strong_reason(line.text, dated=True):
+            result.append(line)  # nothing glued, or markup, a timestamp, a credit: judged whole
             continue
         reasons = [_piece_reason(piece) for piece in pieces]
         if all(reasons):

@@ -60,6 +60,7 @@ _STAMP: Final = re.compile(
     rf"(?:\s+{_CLOCK})?(?:\s+Help\b)?(?:[\s|:;,]|-(?!LRB-))*",
     re.IGNORECASE,
 )
+_CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d")
 # A wire service's credit closing a dateline: "WASHINGTON, April 27 (Reuters) - ".
 _WIRE: Final = re.compile(
     r"(?:-LRB-|\()\s*(?:Reuters|AP|AFP|UPI|dpa|Bloomberg)\s*(?:-RRB-|\))\s*(?:--?|—|–)\s+"
@@ -85,6 +86,14 @@ _OPENING: Final = (
         re.compile(
             r"^(?:-LRB-|\()\s*(?:Reuters|AP|AFP|EPA|Getty Images)\s*(?:-RRB-|\))\s+(?=[A-Z])"
             r"|^co\.\s?uk\s+(?=[A-Z])"
+        ),
+    ),
+    (
+        "credits",
+        re.compile(
+            r"^(?:a version (?:of this (?:article|story) )?|this (?:article|story) )appeared "
+            r"(?:on|in)\b.{0,160}?\b\d{4}\b\.?\s*(?=[\"“A-Z])",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -117,10 +126,10 @@ _OPENERS: Final = (
     "The A An This These Those It He She They We There Its His Her Their Our In On At After "
     "As When While But For From With Some Many Most Two Three Four Five Six Seven Eight Nine Ten"
 )
-_GLUE: Final = re.compile(
-    rf"(?:(?<=[A-Za-z0-9%])|(?<=\w[’'”\"]))\s+(?=(?P<opener>{'|'.join(_OPENERS.split())})"
-    r"\s+(?P<next>\w[\w’'-]*))"
-)
+# Matched from the space before the opener (lines have single spaces); the character before
+# it must end a word: a letter, a digit, "%", or a closing quote after a word.
+_GLUE: Final = re.compile(rf" (?=(?P<opener>{'|'.join(_OPENERS.split())}) (?P<next>\w[\w’'-]*))")
+_WORD_END: Final = re.compile(r"(?:[A-Za-z0-9%]|\w[’'”\"])$")
 # "The" before a name ("The White House", "The US") opens a sentence too, except after the
 # words that introduce a title: "told The Associated Press", "in The Times".
 _BEFORE_TITLE: Final = _table(
@@ -202,7 +211,8 @@ def _cut_stamps(line: str, *, top: bool) -> list[Piece]:
 def _first_dateline(text: str, *, top: bool) -> tuple[int, int] | None:
     """The span of the first timestamp or wire dateline in ``text``, if any."""
     found = []
-    if (match := _STAMP.search(text)) is not None:
+    # The full patterns are slow to try at every character: cheap tests first.
+    if _CLOCK_HINT.search(text) is not None and (match := _STAMP.search(text)) is not None:
         found.append((match.start(), match.end()))
     # Below the top, an agency dateline still opens its line (articles pasted one after
     # another): only the place may precede it.
@@ -210,7 +220,9 @@ def _first_dateline(text: str, *, top: bool) -> tuple[int, int] | None:
         top or _PLACE.fullmatch(text[: match.start()].strip())
     ):
         found.append((match.start(), match.end()))
-    place = _PLACE_DASH.search(text)
+    place = None
+    if " -- " in text:
+        place = _PLACE_DASH.search(text) if top else _PLACE_DASH.match(text)
     if (
         place is not None
         and (top or place.start() == 0)
@@ -253,7 +265,9 @@ def _cut_credit(piece: Piece, *, top: bool) -> list[Piece]:
     match = None if piece.reason else _PHOTO_CREDIT.search(piece.text)
     if match is None:
         return [piece]
-    caption = _fragment(piece.text[: match.start()], "headline" if top else "caption")
+    caption = _cut_glue(Piece(piece.text[: match.start()].strip()), top=top)
+    if caption and not caption[-1].reason:  # the caption itself, right before its credit
+        caption[-1:] = _fragment(caption[-1].text, "headline" if top else "caption")
     credit = Piece(match.group().strip(), "credits")
     return [*caption, credit, Piece(piece.text[match.end() :].strip())]
 
@@ -275,6 +289,8 @@ def _cut_glue(piece: Piece, *, top: bool) -> list[Piece]:
             text = text[match.end() :]
     position = 0
     for match in _GLUE.finditer(text):
+        if not _ends_word(text, match.start()):
+            continue
         before = text[position : match.start()]
         if not _glues(before, match.group("opener"), match.group("next")):
             continue
@@ -284,6 +300,11 @@ def _cut_glue(piece: Piece, *, top: bool) -> list[Piece]:
         position = match.end()
     pieces.append(Piece(text[position:].strip()))
     return [piece for piece in pieces if piece.text]
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends a word (no punctuation between it and what follows)."""
+    return _WORD_END.search(text, max(0, end - 2), end) is not None
 
 
 def _glues(before: str, opener: str, following: str) -> bool:
@@ -341,8 +362,12 @@ def cut(line: str, *, top: bool = False, title: str = "") -> tuple[Piece, ...]:
             line = line[match.end() :]
     for stamped in _cut_stamps(line, top=top):
         for item in _cut_bullets(stamped):
-            for credited in _cut_credit(item, top=top):
-                pieces.extend(_cut_glue(credited, top=top))
+            credited = _cut_credit(item, top=top)
+            if len(credited) == 1:
+                pieces.extend(_cut_glue(credited[0], top=top))
+            else:
+                pieces.extend(credited[:-1])
+                pieces.extend(_cut_glue(credited[-1], top=top))
     return tuple(pieces) if pieces else (Piece(line),)
 
 

@@ -133,6 +133,18 @@ def test_the_entry_is_the_sentence_without_the_furniture_glued_to_it(line: str, 
     assert entries(line + "\n" + LEDE_AFTER) == [entry]
 
 
+def test_a_dated_headline_before_a_caption_and_its_credit_becomes_an_entry_of_its_own() -> None:
+    line = (
+        "cents Igor Sechin to meet BP boss today A heavily oiled bird struggles on a boom in "
+        "Louisiana Photograph: Gerald Herbert\\/AP Russia's top energy official said on Monday "
+        "he expected Tony Hayward to step down."
+    )
+    assert entries(line + "\n" + LEDE_AFTER) == [
+        "Igor Sechin to meet BP boss today",
+        "Russia's top energy official said on Monday he expected Tony Hayward to step down.",
+    ]
+
+
 def test_a_known_headline_opening_the_first_line_is_split_off() -> None:
     title = "Oil reaches the Louisiana coast"
     body = f"{title} Oil from the leaking well washed ashore on Thursday night.\n{LEDE_AFTER}"
@@ -154,6 +166,11 @@ FURNITURE_ONLY = [
         "But our thirst for oil is the real issue This article appeared on p21 of the Main "
         "section of the Observer on 00.16 BST on Sunday 30 May 2010.",
         id="print-edition-note",
+    ),
+    pytest.param(
+        "A version appeared on p1 of the Main section of the Guardian on 22.57 BST on Wednesday "
+        "25 August 2010 Comment is free on Twitter Latest news, views and links",
+        id="print-edition-note-with-links",
     ),
     pytest.param(
         "Who is to blame Posted by: rallyart2012 | April 30, 2010 12:27 PM | Report abuse "
