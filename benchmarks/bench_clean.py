@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from briefing.extract.events import extract
 from briefing.ingest import read_folder
+from briefing.render.citations import Citer
 from briefing.render.compose import EventEntry
 
 if TYPE_CHECKING:
@@ -113,11 +114,12 @@ def measure(folder: Path, texts: dict[tuple[str, str], str]) -> list[Row]:
     ``texts`` receives each article's cleaned text, by (collection, article id).
     """
     articles, _ = read_folder(folder)
+    citer = Citer(articles)
     rows = []
     for article in articles:
         texts[folder.name, article.id] = article.text
         for event in extract(article).events:
-            entry = EventEntry(event=event, label="", sources=(), reason="")
+            entry = EventEntry(event=event, label="", reason="", citer=citer)
             kinds = [name for name, pattern in DETECTORS.items() if pattern.search(event.text)]
             if entry.according and names_speaker(event.text, event.attribution):
                 kinds.append("redundant")
