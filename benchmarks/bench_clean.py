@@ -72,8 +72,7 @@ DETECTORS: dict[str, re.Pattern[str]] = {
     "furniture": re.compile(
         r"\bLast updated\b|\bGMT Help\b|\bReport abuse\b|\bPosted by\b|\bwrote:"
         r"|\b\d+ (?:hrs?|mins?|hours?) ago\b|\bco\. uk\b|\bComments \(\d+\)"
-        r"|\bPrintable version\b|\bE-?mail this\b|\bShare this\b|\bclick here\b",
-        re.IGNORECASE,
+        r"|\bPrintable version\b|\bE-?mail this\b|\bShare this\b|\b[Cc]lick here\b",
     ),
     "comment": re.compile(r"!!|\?\?|\bwrote:|\bReport (?:as )?abuse\b"),
 }
