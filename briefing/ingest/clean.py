@@ -637,6 +637,30 @@ def _split_glued(lines: list[_Line], title: str) -> list[_Line]:
     return result
 
 
+def _mark_captions_before_credit(lines: list[_Line]) -> None:
+    """At the top of an article, the short lines just before a line that opens with a photo
+    credit ("Photograph: Gerald Herbert/AP Underwater robots dived...") are the photo's caption
+    ("The Deepwater Horizon oil rig burning last week."), dated or not."""
+    numbers: list[int] = []
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if line.number not in numbers:
+            numbers.append(line.number)
+        if len(numbers) > TOP_LINES + 1:
+            return
+        if line.reason or _PHOTO_CREDIT.match(line.text) is None:
+            continue
+        marked = 0
+        for earlier in reversed(lines[:index]):
+            if not earlier.text:
+                continue
+            if earlier.reason or marked == 2 or len(_words(earlier.text)) > 40:
+                break
+            earlier.reason = "caption"
+            marked += 1
+
+
 def _piece_reason(piece: Piece) -> str:
     if piece.weak and (_has_date(piece.text) or _ending(piece.text) in _FINAL):
         return ""
@@ -678,6 +702,7 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
     _mark_comment_sections(lines)
     _mark_comment_thread(lines)
     lines = _split_glued(lines, title)
+    _mark_captions_before_credit(lines)
     title_key = _key(title)
     seen_content = 0
     for index, line in enumerate(lines):

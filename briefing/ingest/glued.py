@@ -266,8 +266,12 @@ def _cut_credit(piece: Piece, *, top: bool) -> list[Piece]:
     if match is None:
         return [piece]
     caption = _cut_glue(Piece(piece.text[: match.start()].strip()), top=top)
-    if caption and not caption[-1].reason:  # the caption itself, right before its credit
-        caption[-1:] = _fragment(caption[-1].text, "headline" if top else "caption")
+    if caption and not caption[-1].reason:
+        # The caption itself, right before its credit: dropped even when dated ("...seen
+        # burning in April"); sentences before it on the line stay.
+        fragment = _fragment(caption[-1].text, "caption")
+        fragment[-1] = Piece(fragment[-1].text, "caption")
+        caption[-1:] = fragment
     credit = Piece(match.group().strip(), "credits")
     return [*caption, credit, Piece(piece.text[match.end() :].strip())]
 

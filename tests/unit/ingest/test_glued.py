@@ -145,6 +145,21 @@ def test_a_dated_headline_before_a_caption_and_its_credit_becomes_an_entry_of_it
     ]
 
 
+def test_the_caption_before_a_photo_credit_is_no_entry_even_when_dated() -> None:
+    # The picture "burning last week" is not news of that week: the caption goes.
+    body = (
+        "Industry officials say it could take months to contain the leak The Deepwater Horizon "
+        "oil rig burning last week.\n"
+        "It later sank with the presumed loss of 11 lives.\n"
+        "Photograph: Gerald Herbert\\/AP Underwater robots dived to the ocean floor yesterday "
+        "to staunch the leak.\n"
+        f"{LEDE_AFTER}\n"
+    )
+    assert entries(body) == [
+        "Underwater robots dived to the ocean floor yesterday to staunch the leak."
+    ]
+
+
 def test_a_known_headline_opening_the_first_line_is_split_off() -> None:
     title = "Oil reaches the Louisiana coast"
     body = f"{title} Oil from the leaking well washed ashore on Thursday night.\n{LEDE_AFTER}"
