@@ -39,26 +39,32 @@ _VERBS = {
 """Reporting verb -> the claim kind shown in documents."""
 
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|(?:of|for|the|and|de|du|al|on)(?=\s+[A-Z]))"
+# Words and names have bounded lengths (a word of 40 characters, a name of 12 words): an
+# unbounded ``[A-Z]\w*(?:\s+[A-Z]\w*)*`` tried at every position of a long run of capitalised
+# words backtracks over the whole run each time, which is quadratic in the sentence.
+_WORD = r"[\w'’-]{0,40}"
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]{0,40}|(?:of|for|the|and|de|du|al|on)(?=\s+[A-Z]))"
 # A name may end with an acronym or a party tag in brackets: "(SZRU)", "(R)", "(D-Calif.)".
 _TAG = r"\((?:[A-Z][A-Za-z]{1,9}|[A-Z](?:-[A-Z][A-Za-z.]{0,9})?)\)"
-_PROPER = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+{_TAG})?"
+_PROPER = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,11}}(?:\s+{_TAG})?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who"}
 
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:]{2,80}?)(?=\s*(?:[,.;:]|$))")
 _INVERTED = re.compile(
     rf"[,”\"’']\s*(?P<verb>{_VERB})\s+"
-    rf"(?P<who>(?:(?:the|a|an|one)\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+"
+    rf"(?P<who>(?:(?:the|a|an|one)\s+(?:[\w'’-]{{1,41}}\s+){{0,4}}?[\w'’-]{{1,41}}"
     # "said BP chief operating officer Doug Suttles": a name, a title in lowercase, a name
-    rf"|{_PROPER}\s+(?:[a-z][\w'’-]*\s+){{1,4}}{_PROPER}|{_PROPER}))"
+    rf"|{_PROPER}\s+(?:[a-z]{_WORD}\s+){{1,4}}{_PROPER}|{_PROPER}))"
     r"(?=\s*(?:[,.;:]|$))"
 )
 _AUXILIARY = re.compile(r"\b(?:is|was|were|are|had|has|have|would|will|could|may|might)\b")
 _FORWARD = re.compile(
-    rf"(?P<who>(?:(?:[A-Z][\w'’.&-]*|the|The|a|A|an|An|[a-z][\w'’-]*)\s+){{0,7}}?"
-    rf"(?:{_PROPER}|[a-z][\w'’-]*)(?:\s+{_TAG})?)"
+    rf"(?P<who>(?:(?:[A-Z][\w'’.&-]{{0,40}}|the|The|a|A|an|An|[a-z]{_WORD})\s+){{0,7}}?"
+    rf"(?:{_PROPER}|[a-z]{_WORD})(?:\s+{_TAG})?)"
     rf",?\s+(?P<verb>{_VERB})\b"
 )
+_ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")
+"""A reporting verb anywhere: without one only "according to" can attribute a sentence."""
 _APPOSITION = re.compile(rf"^(?P<name>{_PROPER}),\s+[^,]{{3,120}},\s+(?P<verb>{_VERB})\b")
 _ACRONYM = re.compile(rf"(?P<full>{_PROPER})\s+\((?P<short>[A-Z][A-Za-z]{{1,9}})\)")
 _LEADING = re.compile(r"^(?:and|but|while|as|when|because|so|then|however|also)\s+", re.I)
@@ -166,6 +172,8 @@ def _attribute(sentence: str, table: dict[str, str]) -> Attribution:
         who = _clean(match.group("who"))
         if who:
             return Attribution(_resolve(who, table), "according to")
+    if _ANY_VERB.search(sentence) is None:
+        return Attribution()
     if match := _APPOSITION.match(sentence):
         return Attribution(_resolve(match.group("name"), table), _VERBS[match.group("verb")])
     for match in _INVERTED.finditer(sentence):

@@ -44,6 +44,10 @@ class Cleaned:
 # ---------------------------------------------------------------------------------------------
 # Patterns. Each names one kind of furniture; none is specific to one site or article.
 
+_FUZZY_WORDS: Final = 200
+"""Lines longer than this (in words) are never near repeats of one another: captions are short."""
+_FUZZY_CHARS: Final = 1_000
+"""A title longer than this is only matched exactly against the body's lines."""
 _FLAGS: Final = re.IGNORECASE
 
 
@@ -529,6 +533,8 @@ def _similar(a: list[str], b: list[str]) -> bool:
     """Whether two word lists are the same line up to a few words (a caption copy)."""
     if min(len(a), len(b)) < 6 or not 0.75 <= len(a) / len(b) <= 1.33:
         return False
+    if max(len(a), len(b)) > _FUZZY_WORDS:
+        return False  # a caption is short; comparing long lines word by word is quadratic
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
@@ -682,9 +688,13 @@ def _is_title(text: str, title_key: str) -> bool:
     key = _key(text)
     if not key or not title_key:
         return False
-    return key == title_key or (
-        difflib.SequenceMatcher(None, key, title_key, autojunk=False).ratio() >= 0.9
-    )
+    if key == title_key:
+        return True
+    # A ratio of 0.9 needs lengths within a fifth of each other; a headline is short, and
+    # comparing long texts character by character is quadratic.
+    if len(title_key) > _FUZZY_CHARS or not 0.8 <= len(key) / len(title_key) <= 1.25:
+        return False
+    return difflib.SequenceMatcher(None, key, title_key, autojunk=False).ratio() >= 0.9
 
 
 def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:

@@ -35,6 +35,7 @@ from briefing.model import (
     TimelinePoint,
 )
 from briefing.render.citations import Cited, Citer, Markup, SourceEntry
+from briefing.render.limits import NAME_CHARS, shorten
 from briefing.render.markdown_tree import escape, parse
 from briefing.render.resources import TEMPLATE_SUFFIX, default_templates
 from briefing.timex import day_words, label, month_words
@@ -200,8 +201,8 @@ class EventEntry:
 
     @property
     def text(self) -> str:
-        """The event's sentence."""
-        return self.event.text
+        """The event's sentence, cut with "…" when absurdly long (``render.limits``)."""
+        return shorten(self.event.text)
 
     @property
     def according(self) -> str:
@@ -210,8 +211,8 @@ class EventEntry:
         Empty when the sentence already names the speaker ("..., the SZRU said Sunday."): it
         shows only what the text does not say, such as the full name behind "the SZRU".
         """
-        speaker = self.event.attribution
-        if not speaker or _names(self.event.text, speaker):
+        speaker = shorten(self.event.attribution, NAME_CHARS)
+        if not speaker or _names(self.event.text, self.event.attribution):
             return ""
         verb = _CLAIM_PHRASES.get(self.event.claim, "according to")
         return f"{verb} {speaker}"
@@ -260,8 +261,8 @@ class FactEntry:
 
     @property
     def text(self) -> str:
-        """The fact's sentence."""
-        return self.fact.text
+        """The fact's sentence, cut with "…" when absurdly long (``render.limits``)."""
+        return shorten(self.fact.text)
 
     @property
     def as_of(self) -> str:
@@ -273,8 +274,8 @@ class FactEntry:
     def according(self) -> str:
         """Who states it, as a phrase ("according to the SZRU"), or "" (as for events, also
         when the sentence names the speaker itself)."""
-        speaker = self.fact.attribution
-        if not speaker or _names(self.fact.text, speaker):
+        speaker = shorten(self.fact.attribution, NAME_CHARS)
+        if not speaker or _names(self.fact.text, self.fact.attribution):
             return ""
         return f"{_CLAIM_PHRASES.get(self.fact.claim, 'according to')} {speaker}"
 

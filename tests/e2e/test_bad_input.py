@@ -231,7 +231,7 @@ def test_fifty_megabyte_file_is_refused_unread_and_the_rest_is_built(
     assert [a["id"] for a in timeline(project)["articles"]] == ["good"]
 
 
-def test_line_of_twenty_thousand_characters_prints_whole_in_both_documents(
+def test_line_of_twenty_thousand_characters_is_cut_in_the_documents_and_whole_in_the_data(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     filler = " ".join(f"barrel{i}" for i in range(2500))
@@ -239,14 +239,22 @@ def test_line_of_twenty_thousand_characters_prints_whole_in_both_documents(
     assert len(sentence) > 20_000
     add(project, "long.md", f"---\npublished: 2024-05-06\n---\n{sentence}\n")
 
-    run = build(project, capsys)
+    run = build(project, capsys, "--format", "pdf,docx,md,json")
 
     assert run.code == 0, run.err
     out = project / "out"
-    assert sentence in docx_text(out / "briefing.docx")
-    # One row taller than a page: the PDF splits it across pages instead of failing.
-    words = pdf_text(out / "briefing.pdf").split()
-    assert all(f"barrel{i}" in words for i in range(2500))
+    for text in (
+        docx_text(out / "briefing.docx"),
+        pdf_text(out / "briefing.pdf"),
+        (out / "briefing.md").read_text("utf-8"),
+    ):
+        words = text.split()
+        assert "barrel100" in words
+        assert "barrel150" not in words
+        assert "capped." not in words
+        assert "…" in text
+    [event] = [e for e in timeline(project)["events"] if "barrel" in e["text"]]
+    assert event["text"] == sentence  # the data keeps every word
 
 
 def test_control_characters_and_nuls_are_removed_with_a_warning(
