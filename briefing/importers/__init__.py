@@ -308,10 +308,11 @@ def import_draft(
     valid while no one else writes there.
 
     Raises:
-        InputError: the draft has no text.
+        InputError: the draft has no text, or more than a build accepts (``MAX_BYTES``).
         RenderError: the file cannot be written.
     """
     folder = inputs / ARTICLES_DIR
+    _check_size(draft, len(draft.text.encode("utf-8")))  # before any work on the text
     text = clean(draft.text, title=draft.title).text
     if not text:
         raise InputError(f"{draft.source}: no article text found; nothing to import")
@@ -323,7 +324,9 @@ def import_draft(
         existing, why = found
         return _completed(draft, existing, why, given=given, force=force)
     path = _free_path(folder, slug(draft))
-    write_atomic(path, markdown(draft).encode("utf-8"))
+    data = markdown(draft).encode("utf-8")
+    _check_size(draft, len(data))
+    write_atomic(path, data)
     return ImportResult(
         source=draft.source,
         status=ImportStatus.ADDED,
@@ -358,6 +361,14 @@ def _completed(
         path=existing,
         reason="; ".join(parts),
     )
+
+
+def _check_size(draft: Draft, size: int) -> None:
+    """The same limit as ``build``: a file it would leave out is never written."""
+    if size > text_reader.MAX_BYTES:
+        raise text_reader.too_large(
+            f"{draft.source}: the article would be {size / 1e6:.1f} MB", None
+        )
 
 
 def _notes(draft: Draft, path: Path, *, detected: str) -> tuple[Diagnostic, ...]:

@@ -1,33 +1,36 @@
 """Read the text and core metadata of Word (.docx) and PDF reports, for import as articles.
 
-Why python-docx: it is already the Word writer's library, and its ``core_properties`` give
-title, author and creation date without touching the XML. Why pypdf: pure Python (no poppler
-to install), reads the document information dictionary, and the test suite already uses it
-to read our own PDFs back. Both live outside ``briefing.ingest``, which must stay free of
-document libraries (import-linter enforces it).
+Word documents are read by ``briefing.importers.word`` (a zip checked for bombs, then streamed).
+Why pypdf: pure Python (no poppler to install), reads the document information dictionary,
+has its own limits on what one stream may inflate to, and the test suite already uses it to
+read our own PDFs back. Both stop once the text is larger than an article may be
+(``briefing.ingest.text.MAX_BYTES``), and the PDF reader also after ``PDF_CPU_SECONDS`` of
+work, so a hostile report cannot keep ``add`` busy for hours. They live outside
+``briefing.ingest``, which must stay free of document libraries (import-linter enforces it).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import zipfile
+import time
 from typing import TYPE_CHECKING, Final
 
-import docx
 import pypdf
-from docx.opc.exceptions import PackageNotFoundError
-from lxml.etree import XMLSyntaxError
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 from briefing.errors import InputError
 from briefing.importers.draft import Draft
+from briefing.importers.word import read_word
+from briefing.ingest.text import MAX_BYTES
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
-__all__ = ["read_docx", "read_pdf", "unwrap"]
+__all__ = ["PDF_CPU_SECONDS", "read_docx", "read_pdf", "unwrap"]
 
+PDF_CPU_SECONDS: Final = 60.0
+"""CPU seconds a PDF's text may take to read: a 500-page report takes well under half."""
 _GENERATOR_AUTHORS: Final = frozenset(["python-docx", "unknown", "author", "user", "admin"])
 """Author values that name a program or a default account, not a person."""
 _SENTENCE_END: Final = re.compile(r"[.!?:;\"'”’»)]$")
@@ -40,51 +43,39 @@ def read_docx(path: Path) -> Draft:
     """The paragraphs and core properties (title, author, created) of a Word document.
 
     Raises:
-        InputError: the file is not a readable .docx (a .doc, a damaged zip, broken XML).
+        InputError: the file is not a readable .docx (a .doc, a damaged zip, broken XML, a
+            zip bomb) or its text is larger than an article may be.
     """
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError) as error:
-        # KeyError: a zip without the parts a Word document must have.
-        raise InputError(
-            f"not a readable Word document ({error}); open it in Word or LibreOffice and save "
-            "it again as .docx, or save the text as .txt and add that",
-            path=path,
-        ) from error
-    except ValueError as error:
-        # python-docx refuses other Office files (a .dotx, .xlsx) with a ValueError.
-        raise InputError(
-            f"not a Word document ({error}); save it as .docx and try again", path=path
-        ) from error
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
-    properties = document.core_properties
-    author = (properties.author or "").strip()
-    created = properties.created
+    word = read_word(path, max_text=MAX_BYTES)
+    paragraphs = [text.strip() for text in word.paragraphs if text.strip()]
     return Draft(
         text="\n".join(paragraphs),
         source=str(path),
-        title=(properties.title or "").strip(),
-        author="" if author.lower() in _GENERATOR_AUTHORS else author,
-        language=_language(properties.language or ""),
-        published=created.date() if isinstance(created, dt.datetime) else None,
+        title=word.title,
+        author="" if word.author.lower() in _GENERATOR_AUTHORS else word.author,
+        language=_language(word.language),
+        published=word.created,
     )
 
 
-def read_pdf(path: Path) -> Draft:
+def read_pdf(path: Path, *, max_text: int = MAX_BYTES) -> Draft:
     """The text (lines joined into paragraphs) and information dictionary of a PDF.
 
     Raises:
-        InputError: the file is not a readable PDF, is encrypted, or has no text layer.
+        InputError: the file is not a readable PDF, is encrypted, has no text layer, its
+            text is larger than ``max_text`` bytes, or reading it takes too long.
     """
     try:
         reader = pypdf.PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _page_texts(reader, path, max_text)
         info = reader.metadata
-    except (PdfReadError, OSError, ValueError) as error:
-        # pypdf reports damaged objects with ValueError as well as PdfReadError.
+    except (PyPdfError, OSError, ValueError, RecursionError) as error:
+        # pypdf reports damaged objects with ValueError as well as its own errors, and a
+        # stream over its safety limits with LimitReachedError; a loop of references can
+        # recurse without end.
         raise InputError(
-            f"not a readable PDF ({error}); open it and save or print it again as PDF, or "
-            "copy its text into a .txt file and add that",
+            f"not a readable PDF ({_reason(error)}); open it and save or print it again as "
+            "PDF, or copy its text into a .txt file and add that",
             path=path,
         ) from error
     text = "\n".join(unwrap(page) for page in pages if page.strip())
@@ -111,6 +102,41 @@ def read_pdf(path: Path) -> Draft:
         author="" if author.lower() in _GENERATOR_AUTHORS else author,
         published=published,
     )
+
+
+def _page_texts(reader: pypdf.PdfReader, path: Path, max_text: int) -> list[str]:
+    """The text of each page, stopping when it outgrows an article or takes too long."""
+    started = time.process_time()
+    pages: list[str] = []
+    size = 0
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        pages.append(text)
+        size += len(text.encode("utf-8"))
+        if size > max_text:
+            raise InputError(
+                f"the text of the first {number:,} of {len(reader.pages):,} pages is already "
+                f"larger than the {_megabytes(max_text)} an article may have; split the "
+                "report, or copy the part you need into a .txt file and add that",
+                path=path,
+            )
+        if time.process_time() - started > PDF_CPU_SECONDS:
+            raise InputError(
+                f"reading the text of the PDF took more than {PDF_CPU_SECONDS:.0f} seconds "
+                f"and was stopped at page {number:,} of {len(reader.pages):,} (a damaged or "
+                "hostile file?); copy its text into a .txt file and add that",
+                path=path,
+            )
+    return pages
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.0f} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def unwrap(page: str) -> str:

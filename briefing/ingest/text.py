@@ -27,7 +27,7 @@ from briefing.model import Article, DateOrigin, Diagnostic, Level
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["FIELDS", "MAX_BYTES", "read"]
+__all__ = ["FIELDS", "MAX_BYTES", "read", "too_large"]
 
 FIELDS: Final = frozenset(
     ["title", "publisher", "url", "published", "language", "author", "accessed", "reliability"]
@@ -65,6 +65,15 @@ class _Metadata:
     """ISO 639-1 code the front matter gives; "" when it gives none (the text then tells)."""
     published: dt.date | None = None
     accessed: dt.date | None = None
+
+
+def too_large(what: str, path: Path | None) -> InputError:
+    """The error for an article over ``MAX_BYTES``; ``what`` says how big it is."""
+    return InputError(
+        f"{what}, more than the {MAX_BYTES / 1e6:.0f} MB an article may have; split it into "
+        "one file per article",
+        path=path,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -385,11 +394,7 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB an "
-                "article may have; split it into one file per article",
-                path=path,
-            )
+            raise too_large(f"the file is {size / 1e6:.1f} MB", path)
         data = path.read_bytes()
     except OSError as error:
         raise InputError(

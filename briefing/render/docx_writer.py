@@ -62,6 +62,7 @@ from briefing.render._layout import (
     xml_safe,
 )
 from briefing.render.resources import default_reference
+from briefing.safezip import ZipLimits, check_zip
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -99,6 +100,8 @@ _PARAGRAPH_STYLES = (
     "toc 2",
     "toc 3",
 )
+_REFERENCE_LIMITS = ZipLimits(member_bytes=16_000_000, total_bytes=32_000_000)
+"""The largest reference document opened: styles, perhaps a logo in a header."""
 _NOTE_STYLES = ("footnote text", "footnote reference")
 """Needed only when the document has notes, so older references still write other documents."""
 _FIGURE_STYLES = ("Figure", "Caption")
@@ -219,7 +222,12 @@ def _has_note(inlines: Sequence[Inline]) -> bool:
 
 
 def _open_reference(reference: Path, optional: Sequence[str] = ()) -> WordDocument:
-    """Open the reference document and check it has every style the writer will name."""
+    """Open the reference document and check it has every style the writer will name.
+
+    A project's reference may come from someone else: its archive is checked for a zip bomb
+    before python-docx inflates it (a reference holds styles, a few hundred kB).
+    """
+    check_zip(reference, _REFERENCE_LIMITS)
     try:
         word = docx.Document(str(reference))
     except (PackageNotFoundError, OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
