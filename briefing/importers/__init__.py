@@ -36,7 +36,13 @@ from briefing.importers.draft import (
     normalised_url,
     slug,
 )
-from briefing.importers.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch, is_url
+from briefing.importers.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    fetch,
+    is_url,
+)
 from briefing.ingest import ARTICLES_DIR, READERS, read
 from briefing.ingest import text as text_reader
 from briefing.ingest.clean import clean
@@ -89,13 +95,15 @@ class Limits:
     """Bounds on fetching a URL."""
 
     timeout: float = DEFAULT_TIMEOUT
-    """Seconds to wait for the server."""
+    """Seconds to wait for the server to connect or send anything."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Largest body accepted."""
+    total_timeout: float = DEFAULT_TOTAL_TIMEOUT
+    """Seconds the whole fetch may take, redirects and download included."""
 
 
 DEFAULT_LIMITS: Final = Limits()
-"""20 seconds, 10 MB."""
+"""20 seconds a wait, 60 seconds in all, 10 MB."""
 NO_OVERRIDES: Final = Overrides()
 """Keep the metadata the source gives."""
 
@@ -137,7 +145,12 @@ def draft_from(
     if source == STDIN:
         return _draft_from_text(pasted, source=STDIN)
     if is_url(source):
-        fetched = fetch(source, timeout=limits.timeout, max_bytes=limits.max_bytes)
+        fetched = fetch(
+            source,
+            timeout=limits.timeout,
+            max_bytes=limits.max_bytes,
+            total_timeout=limits.total_timeout,
+        )
         draft = _draft_from_bytes(
             fetched.data,
             content_type=fetched.content_type,

@@ -7,6 +7,7 @@ makes the second fail fast with a message saying what to do; it never waits.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import time
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 LOCK_NAME = ".briefing.lock"
 """The lock file's name inside the project folder."""
+STARTING_SECONDS = 10.0
+"""How long an empty lock counts as one being taken: writing a line takes microseconds."""
 
 
 @contextlib.contextmanager
@@ -46,7 +49,7 @@ def _acquire(path: Path, mine: str) -> None:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             held = _read(path)
-            if _holder_alive(held):
+            if _holder_alive(held, path):
                 raise _busy(path, held) from None
             # The holder is gone: remove its lock unless someone replaced it meanwhile, retry.
             if _read(path) == held:
@@ -59,13 +62,35 @@ def _acquire(path: Path, mine: str) -> None:
                 "project folder exists and is writable",
                 path=path,
             ) from error
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(mine)
+        _write(fd, path, mine)
         return
     raise InputError(
         "cannot take the lock: other builds keep starting in this project; try again",
         path=path,
     )
+
+
+def _write(fd: int, path: Path, mine: str) -> None:
+    """Write our process id into the lock just created; on failure remove it and say why.
+
+    A lock left empty (the disk filled up between creating and writing it) would look like
+    one being taken right now and block every later build.
+    """
+    data = mine.encode("utf-8")
+    try:
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise InputError(
+            f"cannot write the lock file ({error.strerror or error}); free some disk space "
+            "(or check the folder's permissions) and try again; nothing was changed",
+            path=path,
+        ) from error
+    finally:
+        os.close(fd)
 
 
 def _release(path: Path, mine: str) -> None:
@@ -94,13 +119,17 @@ def _pid(held: str) -> int:
     return int(first) if first.isdigit() else 0
 
 
-def _holder_alive(held: str) -> bool:
+def _holder_alive(held: str, path: Path) -> bool:
     """Whether the lock's process may still run; unsure counts as alive (never steal a lock).
 
-    An empty lock is one being written by another build right now, so it counts as held.
+    An empty lock is one being written by another build right now, so it counts as held for
+    ``STARTING_SECONDS``; one older than that was left by a build that died while taking it
+    (or a disk that filled up, before this was handled) and is taken over.
     """
     pid = _pid(held)
-    if pid <= 0 or sys.platform == "win32":  # os.kill(pid, 0) would kill on Windows
+    if pid <= 0:
+        return _age(path) < STARTING_SECONDS
+    if sys.platform == "win32":  # os.kill(pid, 0) would kill on Windows
         return True
     try:
         os.kill(pid, 0)
@@ -109,6 +138,14 @@ def _holder_alive(held: str) -> bool:
     except OSError:  # PermissionError: alive, run by another user
         return True
     return True
+
+
+def _age(path: Path) -> float:
+    """Seconds since the lock file was last written; 0 when it cannot be read (held)."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _busy(path: Path, held: str) -> InputError:
