@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
 from briefing.model import Article
-from briefing.render.markdown_tree import escape
+from briefing.render.markdown_tree import escape, link
 from briefing.render.untitled import first_words
 from briefing.timex import day_words
 
@@ -69,7 +69,7 @@ class SourceEntry:
         parts = [title, *(escape(p) for p in (article.publisher, self.published) if p)]
         text = ", ".join(parts) + "."
         if article.url:
-            text += f" [{escape(article.url)}](<{article.url}>)"
+            text += " " + link(article.url, article.url)
         return Markup(text)
 
 

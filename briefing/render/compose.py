@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import jinja2
+from jinja2.exceptions import SecurityError
 
 from briefing.config import Citations, Options
 from briefing.errors import TemplateError
@@ -36,7 +37,14 @@ from briefing.model import (
 )
 from briefing.render.citations import Cited, Citer, Markup, SourceEntry
 from briefing.render.limits import NAME_CHARS, shorten
-from briefing.render.markdown_tree import escape, parse
+from briefing.render.markdown_tree import escape, link, parse, unsafe_links
+from briefing.render.sandbox import (
+    DEFAULT_TEMPLATE_LIMITS,
+    BoundedEnvironment,
+    TemplateLimits,
+    TemplateTimeoutError,
+    TooLargeError,
+)
 from briefing.render.resources import TEMPLATE_SUFFIX, default_templates
 from briefing.timex import day_words, label, month_words
 
@@ -467,7 +475,7 @@ def context(chronology: Chronology, options: Options, citer: Citer | None = None
         "sources": Cited(citer),
         "diagnostics": chronology.diagnostics,
         "anchor": _anchor,
-        "link": lambda text, url: Markup(f"[{escape(str(text))}](<{url}>)"),
+        "link": lambda text, url: Markup(link(str(text), str(url))),
         "figure": lambda: _figure_marker(caption),
     }
 
@@ -494,10 +502,17 @@ def find_template(name: str, project: Path | None) -> Path:
     raise TemplateError(f"no template named {name!r}; available: {', '.join(known)}")
 
 
-def render_markdown(template: Path, variables: dict[str, Any]) -> str:
-    """The Markdown a template produces, or a ``TemplateError`` naming file and line."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template.parent)),
+def render_markdown(
+    template: Path, variables: dict[str, Any], *, limits: TemplateLimits = DEFAULT_TEMPLATE_LIMITS
+) -> str:
+    """The Markdown a template produces, or a ``TemplateError`` naming file and line.
+
+    The template runs in Jinja2's sandbox within ``limits`` (``briefing.render.sandbox``): it
+    cannot run code, read files outside its folder, or run or write without end.
+    """
+    environment = BoundedEnvironment(
+        template.parent,
+        limits,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -506,30 +521,64 @@ def render_markdown(template: Path, variables: dict[str, Any]) -> str:
         lstrip_blocks=True,
     )
     try:
-        return environment.get_template(template.name).render(variables)
+        text = environment.render(environment.get_template(template.name), variables)
     except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename) if error.filename else template
         raise TemplateError(
-            f"template syntax error: {error.message}", path=template, line=error.lineno
+            f"template syntax error: {error.message}", path=where, line=error.lineno
         ) from error
     except jinja2.UndefinedError as error:
-        raise TemplateError(
-            f"{error.message}; check the variable names in the README",
-            path=template,
-            line=_template_line(error, template),
+        raise _located(
+            f"{error.message}; check the variable names in the README", error, template
         ) from error
+    except SecurityError as error:
+        raise _located(
+            f"the template tried something templates may not do ({error.message}); templates "
+            "only print the variables listed in the README",
+            error,
+            template,
+        ) from error
+    except (TemplateTimeoutError, TooLargeError) as error:
+        raise _located(str(error.message), error, template) from error
+    except jinja2.TemplateNotFound as error:
+        why = error.message if error.message and error.message != error.name else "not found"
+        message = f"cannot include {error.name}: {why} (templates come from their own folder)"
+        raise _located(message, error, template) from error
+    except RecursionError as error:
+        raise _located("the template calls itself without end", error, template) from error
     except jinja2.TemplateError as error:
-        raise TemplateError(f"template error: {error.message}", path=template) from error
+        raise _located(f"template error: {error.message}", error, template) from error
+    bad = unsafe_links(text)
+    if bad:
+        raise TemplateError(
+            f"the template writes a link to {bad[0][:80]}; only http, https and mailto "
+            "addresses may be links (use link(text, url) for addresses from the data)",
+            path=template,
+        )
+    return text
 
 
-def _template_line(error: BaseException, template: Path) -> int | None:
-    """The template line a rendering error happened on, read from the traceback."""
+def _located(message: str, error: BaseException, template: Path) -> TemplateError:
+    """A ``TemplateError`` at the template file and line the rendering error happened on."""
+    where, line = _template_line(error, template)
+    return TemplateError(message, path=where, line=line)
+
+
+def _template_line(error: BaseException, template: Path) -> tuple[Path, int | None]:
+    """The template file and line a rendering error happened on, read from the traceback
+    (Jinja2 rewrites it so that template code shows with the template's own lines); an
+    included template counts as well as the one rendered."""
     trace = error.__traceback__
-    line = None
+    where, line = template, None
+    folder = str(template.parent)
     while trace is not None:
-        if trace.tb_frame.f_code.co_filename == str(template):
-            line = trace.tb_lineno
+        filename = trace.tb_frame.f_code.co_filename
+        if filename == str(template) or (
+            filename.startswith(folder) and filename.endswith(TEMPLATE_SUFFIX)
+        ):
+            where, line = Path(filename), trace.tb_lineno
         trace = trace.tb_next
-    return line
+    return where, line
 
 
 @dataclass(frozen=True, slots=True)

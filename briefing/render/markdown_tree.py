@@ -12,6 +12,7 @@ fetch a URL.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,8 @@ _FIGURE = re.compile(r'<div data-figure="([A-Za-z][\w.:-]*)">[^<]*</div>')
 _NO_NOTES: Mapping[str, tuple[Inline, ...]] = MappingProxyType({})
 _NO_FIGURES: Mapping[str, TimelineFigure] = MappingProxyType({})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 _ALWAYS = re.compile(r"([\\`*\[\]<|$~^])")
 """Characters that start markup anywhere in a line: emphasis, code, links and images, raw
@@ -87,6 +90,55 @@ def escape(text: str) -> str:
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _CITATION.sub(r"\\@", text)
     return _LINE_START.sub(_line_start, text, count=1)
+
+
+def link_target(url: str) -> str:
+    """``url`` when a document may make it a link, else "": only http(s) and mailto.
+
+    ``javascript:``, ``data:``, ``file:`` and every other scheme are printed as text, never
+    linked, in every format. So is an address with spaces, controls, quotes, angle brackets
+    or backslashes, which could end the Markdown link early and start markup of its own.
+    """
+    candidate = url.strip()
+    if not candidate or _UNSAFE_IN_URL.search(candidate):
+        return ""
+    parts = urllib.parse.urlsplit(candidate)
+    scheme = parts.scheme.lower()
+    if scheme == "mailto" or (scheme in ("http", "https") and parts.netloc):
+        return candidate
+    return ""
+
+
+def link(text: str, url: str) -> str:
+    """``[text](<url>)`` for a safe ``url`` (``link_target``); the escaped text otherwise."""
+    target = link_target(url)
+    return f"[{escape(text)}](<{target}>)" if target else escape(text)
+
+
+def unsafe_links(markdown: str) -> list[str]:
+    """The destinations of links and images in ``markdown`` that are not safe to follow:
+    any with a scheme other than http, https and mailto (``#anchors`` and relative paths are
+    fine). A template's own text is checked with this; data never writes links."""
+    found: list[str] = []
+    for token in _SeeEveryLink("commonmark", {"html": True}).enable("table").parse(markdown):
+        for child in token.children or ():
+            href = str(child.attrs.get("href", child.attrs.get("src", "")))
+            if child.type in ("link_open", "image") and _has_bad_scheme(href):
+                found.append(href)
+    return found
+
+
+class _SeeEveryLink(MarkdownIt):
+    """A parser that keeps every link (markdown-it drops ``javascript:`` ones as text)."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802, ARG002 -- markdown-it's signature
+        """Every destination is kept, so that it can be checked."""
+        return True
+
+
+def _has_bad_scheme(href: str) -> bool:
+    match = _SCHEME.match(href.strip())
+    return match is not None and match.group(1).lower() not in ("http", "https", "mailto")
 
 
 def _parser() -> MarkdownIt:

@@ -1,6 +1,10 @@
 """The chronology as CSV, one row per event, for spreadsheets.
 
 It reads the ``Chronology`` directly (not the document tree): it carries data, not layout.
+Article text is hostile input: a cell a spreadsheet would run as a formula is neutralised as
+OWASP recommends ("CSV Injection"): a single quote before a leading ``=``, ``+``, ``-``,
+``@``, tab or carriage return, so it is shown as text; separators and quotes inside a cell are
+quoted by the csv module.
 TimelineJS's formats are in ``briefing.render.timelinejs``.
 """
 
@@ -8,7 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Final
 
 from briefing.timex import label
 
@@ -21,6 +26,15 @@ CSV_COLUMNS = (
     "id", "placed", "date", "label", "start", "end", "precision", "mod", "inferred", "text",
     "attribution", "claim", "status", "sources",
 )  # fmt: skip
+
+
+_FORMULA: Final = re.compile(r"^[=+\-@\t\r\n]")
+"""A cell a spreadsheet would read as a formula (OWASP's list, plus a line feed)."""
+
+
+def cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it without running it: ``'`` before a formula start."""
+    return f"'{value}" if _FORMULA.match(value) else value
 
 
 def _iso(day: dt.date | None) -> str:
@@ -52,8 +66,8 @@ def write_csv(chronology: Chronology) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for event in chronology.events:
-        writer.writerow(_row(event, placed=True))
-    for event in chronology.unplaced:
-        writer.writerow(_row(event, placed=False))
+    rows = [_row(event, placed=True) for event in chronology.events]
+    rows += [_row(event, placed=False) for event in chronology.unplaced]
+    for row in rows:
+        writer.writerow({key: cell(value) for key, value in row.items()})
     return buffer.getvalue().encode("utf-8-sig")
