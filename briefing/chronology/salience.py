@@ -168,7 +168,7 @@ def score(event: Event, evidence: Evidence, *, main: bool = True) -> Salience:
     raw = (
         LATER_WEIGHT * math.log1p(later)
         + ARTICLES_WEIGHT * math.log1p(len(mentioning))
-        + OUTLETS_WEIGHT * math.log1p(len(outlets) - 1)
+        + OUTLETS_WEIGHT * math.log1p(max(len(outlets) - 1, 0))  # a manual event may cite none
     )
     share = 1.0 if main else len(articles) / len(mentioning)
     topical = STORY_FLOOR + (1 - STORY_FLOOR) * min(1.0, story / STORY_ENOUGH)
