@@ -7,7 +7,9 @@ Exit codes: 0 ok, 1 a ``BriefingError`` or error-level diagnostics (warnings too
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import logging
 import os
 import sys
 from collections import Counter
@@ -20,7 +22,7 @@ from briefing.errors import BriefingError
 from briefing.model import Level
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from briefing.config import Options
     from briefing.model import Diagnostic
@@ -528,6 +530,25 @@ def _dates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _library_logging(verbosity: int) -> Iterator[None]:
+    """Keep what libraries log (pypdf's "incorrect startxref pointer", trafilatura's notes) off
+    the console: Python prints a library's warnings raw when nothing handles them. With
+    ``--verbose`` they are shown, each line saying which library it comes from."""
+    root = logging.getLogger()
+    handler: logging.Handler
+    if verbosity > 0:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("briefing: note from %(name)s: %(message)s"))
+    else:
+        handler = logging.NullHandler()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = parse_args(argv)
@@ -541,7 +562,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "add": _add,
     }
     try:
-        return commands[args.command](args)
+        with _library_logging(_verbosity(args)):
+            return commands[args.command](args)
     except BriefingError as error:
         if getattr(args, "traceback", False):
             raise

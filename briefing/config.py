@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import clock
-from briefing.errors import InputError
+from briefing.errors import InputError, shown
 
 SETTINGS_FILE = "briefing.yaml"
 
@@ -126,11 +126,11 @@ def read_settings(folder: Path) -> dict[str, Any]:
         expected = _KEYS.get(str(key))
         if expected is None:
             known = ", ".join(sorted(_KEYS))
-            raise InputError(f"unknown setting {key!r}; the settings are: {known}", path=path)
+            raise InputError(f"unknown setting {shown(key)}; the settings are: {known}", path=path)
         if value is None:
             continue
         if not isinstance(value, expected):
-            raise InputError(f"setting {key!r} must be a {expected.__name__}", path=path)
+            raise InputError(f"setting {shown(key)} must be a {expected.__name__}", path=path)
         settings[str(key)] = value
     _check_values(settings, path)
     return settings
@@ -140,7 +140,7 @@ def _check_values(settings: dict[str, Any], path: Path) -> None:
     marking = settings.get("marking", "")
     if marking and marking not in TLP_LABELS:
         raise InputError(
-            f"marking {marking!r} is not a TLP 2.0 label; use one of {', '.join(TLP_LABELS)} "
+            f"marking {shown(marking)} is not a TLP 2.0 label; use one of {', '.join(TLP_LABELS)} "
             "or leave it empty",
             path=path,
         )

@@ -10,6 +10,7 @@ The tree::
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,3 +43,31 @@ class TemplateError(BriefingError):
 
 class RenderError(BriefingError):
     """An output document cannot be produced or written."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value from an input file as a message shows it: as the user would write it.
+
+    Never Python's ``repr``: text in single quotes, a date as YYYY-MM-DD, true/false/null as
+    YAML writes them, lists and mappings in YAML's flow style; long values cut with "…".
+    """
+    text = _plain(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'" if isinstance(value, str) else text
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_plain(k)}: {_plain(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(_plain(item) for item in value) + "]"
+    return str(value)

@@ -1,20 +1,33 @@
 """Safe file writes: every output and the timeline file appear whole or not at all.
 
 A leaf module like ``model`` and ``errors``: used by the pipeline and the timeline store.
+Temporary files are named ``.<name>.<pid>-<random>.tmp``: one left by a run that was killed
+(``kill -9``, a power cut) names a process that is gone, and the next write to that folder
+removes it. A file the analyst made read-only is never replaced: the write stops with a
+message instead, before anything changed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
+import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from briefing.errors import RenderError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+
+_RANDOM: Final = re.compile(r"^(?:(\d+)-)?[A-Za-z0-9_]{6,12}$")
+"""What ``mkstemp`` puts between our prefix and ``.tmp``, after the process id."""
+_UNNAMED_AGE: Final = 600.0
+"""Seconds after which a temporary file without a process id counts as left behind."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -35,6 +48,8 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> Iterator[None]:
     so a group of outputs changes together or not at all; if the body raises, the staged files
     are removed and the old ones stay. Raises ``RenderError`` naming the file that failed.
     """
+    for path, _ in files:
+        sweep(path)
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files:
@@ -53,10 +68,13 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> Iterator[None]:
 
 def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> Path:
     """``data`` in a new temporary file next to ``path``, synced to disk."""
+    _refuse_read_only(path, staged)
     tmp_name = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp"
+        )
         with os.fdopen(fd, "wb") as handle:
             # mkstemp makes the file private (0600); a briefing is meant to be shared, and a
             # file replaced keeps the permissions it had.
@@ -71,6 +89,64 @@ def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> Path:
         staged.clear()
         raise _cannot_write(path, error) from error
     return Path(tmp_name)
+
+
+def _refuse_read_only(path: Path, staged: list[tuple[Path, Path]]) -> None:
+    """Stop before replacing a file without any write permission: someone made it so.
+
+    Checked on the permission bits, not with ``os.access``, so it holds for root too.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # no such file yet
+    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        _discard(staged)
+        staged.clear()
+        raise RenderError(
+            "this file is read-only, so it was not replaced and nothing was written; make it "
+            "writable (chmod u+w) if briefing should update it, or build into another folder",
+            path=path,
+        )
+
+
+def sweep(path: Path) -> None:
+    """Remove the temporary files of ``path`` that a killed run left: those naming a process
+    that no longer runs, or (older names, without a process id) older than ten minutes.
+
+    Only ``.<name>.…tmp`` files of this very ``path`` are looked at, so nothing else in the
+    folder is ever touched.
+    """
+    prefix = f".{path.name}."
+    try:
+        entries = [e for e in os.scandir(path.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return
+    for entry in entries:
+        middle = entry.name[len(prefix) :].removesuffix(".tmp")
+        match = _RANDOM.match(middle)
+        if not entry.name.endswith(".tmp") or match is None:
+            continue
+        pid = int(match.group(1)) if match.group(1) else 0
+        with contextlib.suppress(OSError):
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+            if (not _alive(pid)) if pid else age > _UNNAMED_AGE:
+                Path(entry.path).unlink()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process may still run; unsure counts as alive (never remove its file)."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _mode(path: Path) -> int:

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from briefing.errors import InputError
+from briefing.errors import InputError, shown
 
 __all__ = ["Draft", "Overrides", "admiralty", "markdown", "normalised_url", "scalar", "slug"]
 
@@ -90,8 +90,8 @@ def admiralty(code: str) -> str:
     match = _ADMIRALTY.match(code.strip())
     if match is None:
         raise InputError(
-            f"reliability {code!r} is not an Admiralty code: a letter A-F (source reliability) "
-            "then a digit 1-6 (information credibility), e.g. B2"
+            f"reliability {shown(code)} is not an Admiralty code: a letter A-F (source "
+            "reliability) then a digit 1-6 (information credibility), e.g. B2"
         )
     return match.group(1).upper() + match.group(2)
 

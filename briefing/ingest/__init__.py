@@ -7,12 +7,13 @@ it cannot use into diagnostics so one bad file never stops a run. This package m
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from briefing.errors import InputError
+from briefing.errors import InputError, shown
 from briefing.ingest import text
 from briefing.ingest.clean import drop_boilerplate, find_boilerplate
 from briefing.ingest.language import DATE_RULES, name_of
@@ -105,6 +106,33 @@ def require_project(folder: Path) -> None:
         )
 
 
+def _outside(path: Path, folder: Path) -> Diagnostic | None:
+    """A warning when ``path`` leads out of the project folder (a symbolic link, or a link in
+    its path): a project made by someone else must not make briefing read the user's files."""
+    try:
+        target = path.resolve(strict=True)
+        inside = target.is_relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError):  # a broken link, a loop of links
+        return Diagnostic(
+            level=Level.WARNING,
+            code="broken-link",
+            message="a link that leads nowhere; it is skipped",
+            path=path,
+        )
+    if inside:
+        return None
+    return Diagnostic(
+        level=Level.WARNING,
+        code="link-outside-project",
+        message=(
+            f"a link to {target}, outside the project; it is left out, since a project from "
+            f"someone else must never make briefing read other files: copy the file into "
+            f"{ARTICLES_DIR}/ to use it"
+        ),
+        path=path,
+    )
+
+
 def read_folder(
     folder: Path, *, on_file: Callable[[Path], object] = _ignore
 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
@@ -113,7 +141,8 @@ def read_folder(
     ``on_file`` is called with each file as it is taken up, so a caller can show progress.
 
     Files with other suffixes are skipped with an info diagnostic; a file that cannot be read
-    becomes an error diagnostic; an empty article a warning. Articles sharing an id (same
+    becomes an error diagnostic; an empty article a warning; a link leading out of the
+    project folder is skipped with a warning. Articles sharing an id (same
     name, different suffix) keep the first one.
 
     Raises:
@@ -128,6 +157,10 @@ def read_folder(
         if not _candidate(path):
             continue
         on_file(path)
+        outside = _outside(path, folder)
+        if outside is not None:
+            notes.append(outside)
+            continue
         if path.suffix.lower() not in READERS:
             notes.append(
                 Diagnostic(
@@ -163,7 +196,7 @@ def read_folder(
                     level=Level.WARNING,
                     code="duplicate-article-id",
                     message=(
-                        f"another file is also named {article.id!r}; this one is skipped, "
+                        f"another file is also named {shown(article.id)}; this one is skipped, "
                         "rename it to keep both"
                     ),
                     path=path,
@@ -172,6 +205,7 @@ def read_folder(
             continue
         ids.add(article.id)
         articles.append(article)
+    notes = _once_per_field(notes)
     articles = _without_boilerplate(articles, articles_dir, notes)
     notes.extend(_languages_without_rules(articles))
     if not articles:
@@ -184,6 +218,30 @@ def read_folder(
             )
         )
     return tuple(articles), tuple(notes)
+
+
+def _once_per_field(notes: list[Diagnostic]) -> list[Diagnostic]:
+    """One warning per unknown front-matter field, at its first file and line, with the
+    count of other articles using it: a field a whole collection carries is one line."""
+    first: dict[str, int] = {}
+    count: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    for note in notes:
+        if note.code != "unknown-field":
+            kept.append(note)
+            continue
+        if note.message not in first:
+            first[note.message] = len(kept)
+            kept.append(note)
+        count[note.message] = count.get(note.message, 0) + 1
+    for message, index in first.items():
+        others = count[message] - 1
+        if others:
+            more = "article" if others == 1 else "articles"
+            kept[index] = dataclasses.replace(
+                kept[index], message=f"{message} (also in {others:,} other {more})"
+            )
+    return kept
 
 
 def _without_boilerplate(

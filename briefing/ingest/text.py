@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,9 +20,10 @@ import charset_normalizer
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from briefing.errors import InputError
+from briefing.errors import InputError, shown
 from briefing.ingest.clean import clean
 from briefing.ingest.language import settle
+from briefing.ingest.mixed import decode_mixed
 from briefing.model import Article, DateOrigin, Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -35,6 +37,23 @@ FIELDS: Final = frozenset(
 """The front-matter keys the reader understands; others are reported and ignored."""
 
 _TEXT_FIELDS: Final = ("title", "publisher", "url", "author", "reliability")
+_ADMIRALTY: Final = re.compile(r"^([A-Fa-f])\s*([1-6])$")
+"""An Admiralty (NATO) grade: source reliability A-F, information credibility 1-6."""
+_ALIASES: Final = {
+    "date": "published",
+    "pubdate": "published",
+    "publication_date": "published",
+    "published_at": "published",
+    "source": "publisher",
+    "outlet": "publisher",
+    "site": "publisher",
+    "link": "url",
+    "lang": "language",
+    "by": "author",
+    "byline": "author",
+    "grade": "reliability",
+}
+"""Keys other tools use for fields the reader knows by another name."""
 _FENCE: Final = re.compile(r"^---[ \t]*$")
 _CLOSE_FENCE: Final = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?$")
@@ -105,6 +124,19 @@ def _decode(data: bytes, path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
+    mixed = decode_mixed(data)
+    if mixed is not None:
+        note = Diagnostic(
+            level=Level.WARNING,
+            code="mixed-encoding",
+            message=(
+                f"the file mixes encodings: UTF-8 and {mixed.encoding}, changing on this line; "
+                "each line was read in its own, but save the file as UTF-8 throughout"
+            ),
+            path=path,
+            line=mixed.line,
+        )
+        return mixed.text, (note,)
     text, encoding = _detect(data, path)
     note = Diagnostic(
         level=Level.WARNING,
@@ -294,7 +326,7 @@ def _as_date(value: object, key: str, lines: list[str], path: Path) -> dt.date:
                 return parsed
     raise InputError(
         f"'{key}' must be a date written YYYY-MM-DD (for example {key}: 2025-08-31), "
-        f"not {value!r}; fix it or remove the line",
+        f"not {shown(value)}; fix it or remove the line",
         path=path,
         line=_key_line(lines, key),
     )
@@ -310,7 +342,7 @@ def _as_text(value: object, key: str, lines: list[str], path: Path) -> str:
     elif isinstance(value, list) and all(isinstance(item, str) for item in value):
         return ", ".join(str(item).strip() for item in value)
     raise InputError(
-        f"'{key}' must be text, not {value!r}; put the value in quotes",
+        f"'{key}' must be text, not {shown(value)}; put the value in quotes",
         path=path,
         line=_key_line(lines, key),
     )
@@ -326,29 +358,63 @@ def _metadata(lines: list[str], path: Path) -> tuple[_Metadata, tuple[Diagnostic
             texts[key] = _as_text(value, key, lines, path)
     published = data.get("published")
     accessed = data.get("accessed")
-    unknown = sorted(str(key) for key in data if key not in FIELDS)
-    if unknown:
-        notes.append(
-            Diagnostic(
-                level=Level.INFO,
-                code="unknown-field",
-                message=(
-                    f"front-matter field(s) {', '.join(unknown)} not used; known fields are "
-                    f"{', '.join(sorted(FIELDS))}"
-                ),
-                path=path,
-                line=_key_line(lines, unknown[0]),
-            )
-        )
+    notes.extend(_unknown_fields(data, lines, path))
+    reliability, checked = _reliability(texts.pop("reliability", ""), lines, path)
+    notes.extend(checked)
     language, note = _language(data.get("language"), lines, path)
     notes.extend(note)
     meta = _Metadata(
         **texts,
+        reliability=reliability,
         language=language,
         published=None if published is None else _as_date(published, "published", lines, path),
         accessed=None if accessed is None else _as_date(accessed, "accessed", lines, path),
     )
     return meta, tuple(notes)
+
+
+def _unknown_fields(data: dict[object, object], lines: list[str], path: Path) -> list[Diagnostic]:
+    """A warning for each key the reader does not use, with its line and the likely meaning."""
+    notes = []
+    for key in sorted((str(key) for key in data if key not in FIELDS), key=str.casefold):
+        guess = _ALIASES.get(key.casefold()) or next(
+            iter(difflib.get_close_matches(key.casefold(), FIELDS, n=1, cutoff=0.75)), ""
+        )
+        hint = f"did you mean '{guess}'? " if guess else ""
+        notes.append(
+            Diagnostic(
+                level=Level.WARNING,
+                code="unknown-field",
+                message=(
+                    f"front-matter field '{key}' is not used; {hint}the fields read are "
+                    f"{', '.join(sorted(FIELDS))}"
+                ),
+                path=path,
+                line=_key_line(lines, key),
+            )
+        )
+    return notes
+
+
+def _reliability(text: str, lines: list[str], path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The Admiralty grade in canonical form ("B2"), or "" and a warning for another value."""
+    if not text:
+        return "", ()
+    match = _ADMIRALTY.match(text)
+    if match is not None:
+        return match.group(1).upper() + match.group(2), ()
+    note = Diagnostic(
+        level=Level.WARNING,
+        code="bad-reliability",
+        message=(
+            f"reliability '{text[:40]}' is not an Admiralty grade: a letter A-F (how reliable "
+            "the source is) then a digit 1-6 (how credible the information), e.g. B2; the "
+            "value is left out of the documents"
+        ),
+        path=path,
+        line=_key_line(lines, "reliability"),
+    )
+    return "", (note,)
 
 
 def _language(value: object, lines: list[str], path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
@@ -362,7 +428,7 @@ def _language(value: object, lines: list[str], path: Path) -> tuple[str, tuple[D
         level=Level.WARNING,
         code="unknown-language",
         message=(
-            f"language {text!r} is not a two-letter ISO 639-1 code (en, fr, ru…); the "
+            f"language {shown(text)} is not a two-letter ISO 639-1 code (en, fr, ru…); the "
             "language is told from the text"
         ),
         path=path,

@@ -20,7 +20,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from briefing.config import Citations, Options
-from briefing.errors import TemplateError
+from briefing.errors import TemplateError, shown
 from briefing.model import (
     DateMention,
     Document,
@@ -409,7 +409,7 @@ def _anchor(name: object) -> Markup:
     """A link target for templates: ``{{ anchor("source-1") }}``."""
     text = str(name)
     if not _ANCHOR_NAME.fullmatch(text):
-        message = f"anchor name {text!r} must be a letter followed by letters, digits, - _ . :"
+        message = f"anchor name {shown(text)} must be a letter followed by letters, digits, - _ . :"
         raise TemplateError(message)
     return Markup(f'<a id="{text}"></a>')
 
@@ -499,7 +499,7 @@ def find_template(name: str, project: Path | None) -> Path:
         if folder.is_dir()
         for path in folder.glob(f"*{TEMPLATE_SUFFIX}")
     )
-    raise TemplateError(f"no template named {name!r}; available: {', '.join(known)}")
+    raise TemplateError(f"no template named {shown(name)}; available: {', '.join(known)}")
 
 
 def render_markdown(

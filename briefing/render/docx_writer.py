@@ -31,7 +31,7 @@ from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from briefing.errors import RenderError
+from briefing.errors import RenderError, shown
 from briefing.model import (
     Align,
     Anchor,
@@ -247,7 +247,7 @@ def _open_reference(reference: Path, optional: Sequence[str] = ()) -> WordDocume
     if missing:
         raise RenderError(
             "the reference document lacks the styles "
-            + ", ".join(repr(m) for m in missing)
+            + ", ".join(shown(m) for m in missing)
             + "; start from tools/make_reference_docx.py's output and restyle it",
             path=reference,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from briefing.errors import shown as quoted
 from briefing.model import (
     Anchoring,
     DateMention,
@@ -58,10 +59,10 @@ def shown(
 def _stale(entry: Entry, missing: list[str], path: Path) -> Diagnostic:
     if missing:
         code = "missing-article"
-        why = f"cites {', '.join(repr(m) for m in missing)}, no longer among the articles"
+        why = f"cites {', '.join(quoted(m) for m in missing)}, no longer among the articles"
     else:
         code = "stale-event"
-        articles = ", ".join(sorted({repr(s.article) for s in entry.sources})) or "its article"
+        articles = ", ".join(sorted({quoted(s.article) for s in entry.sources})) or "its article"
         why = f"its sentence is no longer found in {articles} (was the article edited?)"
     return Diagnostic(
         level=Level.WARNING,
@@ -80,7 +81,7 @@ def _manual_problems(entry: Entry, missing: list[str], path: Path) -> tuple[Diag
                 level=Level.WARNING,
                 code="missing-article",
                 message=f"manual event '{entry.id}' cites "
-                f"{', '.join(repr(m) for m in missing)}, not among the articles: "
+                f"{', '.join(quoted(m) for m in missing)}, not among the articles: "
                 "fix the article id (a file name without its suffix) or add the article",
                 path=path,
                 line=entry.line,

@@ -107,6 +107,7 @@ def parse(text: str, path: Path) -> CommentedMap:
     timeline whose comments are kept.
     """
     body = text.removeprefix("\ufeff")
+    _refuse_conflict(body, path)
     if not body.strip() or _only_comments(body):
         body = (body.rstrip("\n") + "\n" if body.strip() else "") + "events:\n"
     try:
@@ -143,6 +144,25 @@ def parse(text: str, path: Path) -> CommentedMap:
             line=document.lc.key("events")[0] + 1,
         )
     return document
+
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: .*)?$", re.MULTILINE)
+"""A line git writes around the two sides of a merge conflict."""
+
+
+def _refuse_conflict(text: str, path: Path) -> None:
+    """Name an unresolved git merge conflict as such, at its first marker's line."""
+    match = _CONFLICT.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    raise InputError(
+        f"timeline file has an unresolved git merge conflict (the marker "
+        f"'{match.group(0)[:40]}'); keep the lines you want between '<<<<<<<' and "
+        "'>>>>>>>', delete the three marker lines, and build again",
+        path=path,
+        line=line,
+    )
 
 
 def _only_comments(text: str) -> bool:

@@ -13,6 +13,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 
 from briefing.cli import main
 from briefing.render.markdown_tree import unsafe_links
@@ -221,3 +224,196 @@ def test_a_project_template_cannot_run_a_command(
     assert line.startswith(f"briefing: error: {template}:3: the template tried something")
     assert not marker.exists()
     assert not (project / "out").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Smaller faults
+
+
+def test_temporary_files_left_by_a_killed_run_are_removed_by_the_next(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          check=True, capture_output=True, text=True)  # fmt: skip
+    dead = done.stdout.strip()
+    out = project / "out"
+    out.mkdir()
+    left = [
+        out / f".briefing.pdf.{dead}-k2j3h4x9.tmp",  # a run killed while writing
+        out / ".briefing.docx.k2j3h4x9.tmp",  # from before temporary names held a pid
+        project / f".timeline.yaml.{dead}-a8b7c6d5.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half a file")
+    an_hour_ago = time.time() - 3600
+    os.utime(left[1], (an_hour_ago, an_hour_ago))
+    someone_elses = out / ".notes.tmp"
+    someone_elses.write_bytes(b"not ours")
+
+    run = build(project, capsys)
+
+    assert run.code == 0, run.err
+    assert [path for path in left if path.exists()] == []
+    assert someone_elses.exists()
+
+
+def test_a_read_only_timeline_is_not_replaced(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build(project, capsys).code == 0
+    timeline = project / "timeline.yaml"
+    before = timeline.read_bytes()
+    pdf = (project / "out" / "briefing.pdf").read_bytes()
+    timeline.chmod(0o444)
+    (project / "articles" / "new.md").write_text(
+        "---\npublished: 2024-06-02\n---\nThe army entered Gao on 1 June 2024.\n",
+        encoding="utf-8",
+    )
+
+    run = build(project, capsys)
+
+    assert run.code == 1
+    assert run.err.splitlines() == [
+        f"briefing: error: {timeline}: this file is read-only, so it was not replaced and "
+        "nothing was written; make it writable (chmod u+w) if briefing should update it, or "
+        "build into another folder"
+    ]
+    assert timeline.read_bytes() == before
+    assert (project / "out" / "briefing.pdf").read_bytes() == pdf
+    assert list(project.rglob("*.tmp")) == []
+
+
+def test_git_conflict_markers_in_the_timeline_are_named_with_their_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "timeline.yaml").write_text(
+        "events:\n"
+        "  - date: 2024-05-03\n"
+        "<<<<<<< HEAD\n"
+        "    text: Rebels attacked Kidal.\n"
+        "=======\n"
+        "    text: Rebels attacked the town of Kidal.\n"
+        ">>>>>>> desk-edits\n"
+        "    status: manual\n",
+        encoding="utf-8",
+    )
+
+    run = build(project, capsys)
+
+    assert run.code == 1
+    [line] = run.err.splitlines()
+    assert line.startswith(f"briefing: error: {project / 'timeline.yaml'}:3: timeline file has")
+    assert "unresolved git merge conflict (the marker '<<<<<<< HEAD')" in line
+
+
+def test_an_article_linking_outside_the_project_is_reported_and_left_out(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    private = tmp_path / "private-notes.md"
+    private.write_text("On 2 May 2024 my password was hunter2.\n", encoding="utf-8")
+    link = project / "articles" / "notes.md"
+    link.symlink_to(private)
+    inside = project / "articles" / "copy.md"
+    inside.symlink_to(project / "articles" / "good.md")
+
+    run = build(project, capsys, "--format", "json,md")
+
+    assert run.code == 0
+    [line] = [line for line in run.err.splitlines() if "notes.md" in line]
+    assert line.startswith(f"{link}: warning: a link to {private}, outside the project")
+    assert "[link-outside-project]" in line
+    assert "hunter2" not in (project / "out" / "briefing.md").read_text("utf-8")
+    assert "hunter2" not in (project / "out" / "timeline.json").read_text("utf-8")
+
+
+def test_unknown_fields_and_a_bad_grade_are_warnings_with_file_and_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "articles" / "typo.md"
+    path.write_text(
+        "---\ntitle: Gao\npublised: 2024-06-02\nreliability: Z9\n---\n"
+        "The army entered Gao on 1 June 2024.\n",
+        encoding="utf-8",
+    )
+
+    run = build(project, capsys)
+
+    assert run.code == 0
+    lines = [line for line in run.err.splitlines() if line.startswith(str(path))]
+    assert any(
+        line.startswith(
+            f"{path}:3: warning: front-matter field 'publised' is not used; did "
+            "you mean 'published'?"
+        )
+        for line in lines
+    )
+    assert any(
+        line.startswith(f"{path}:4: warning: reliability 'Z9' is not an Admiralty grade")
+        for line in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("front", "shows"),
+    [
+        ("title: {a: 1}", "not {a: 1}"),
+        ("title: [Gao, 3, null]", "not [Gao, 3, null]"),
+        ("author: true", "not true"),
+        ("published: [2024, 5]", "not [2024, 5]"),
+        ("language: {code: fr}", "not {code: fr}"),
+    ],
+)
+def test_messages_show_values_as_written_never_as_python(
+    project: Path, capsys: pytest.CaptureFixture[str], front: str, shows: str
+) -> None:
+    (project / "articles" / "odd.md").write_text(
+        f"---\n{front}\n---\nThe army entered Gao on 1 June 2024.\n", encoding="utf-8"
+    )
+
+    run = build(project, capsys)
+
+    [line] = [line for line in run.err.splitlines() if "odd.md" in line]
+    assert shows in line
+    for python in ("{'", "['", "True", "None", "datetime.", "\\x"):
+        assert python not in line
+
+
+def test_library_chatter_stays_off_the_console(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1)
+    pdf.drawString(50, 800, "On 3 May 2024 the convoy left Gao.")
+    pdf.save()
+    data = buffer.getvalue()
+    broken = data[: data.rfind(b"startxref")] + b"startxref\n999\n%%EOF\n"  # a wrong offset
+    report = tmp_path / "report.pdf"
+    report.write_bytes(broken)
+
+    code = main(["add", str(report), "--inputs", str(project), "--published", "2024-05-04"])
+    captured = capsys.readouterr()
+
+    assert code == 0
+    assert captured.err == ""  # pypdf's "incorrect startxref pointer" is not shown
+    assert captured.out.strip().endswith(".md")
+
+
+def test_a_file_mixing_encodings_is_read_right_and_the_change_is_named(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "articles" / "mixed.md"
+    path.write_bytes(
+        "---\ntitle: Bamako\npublished: 2024-05-04\nlanguage: fr\n---\n"
+        "Le président a parlé à Bamako le 2 mai 2024.\n\n".encode()
+        + "L'armée a quitté Gao le 3 mai 2024, a déclaré le ministère.\n".encode("cp1252")
+    )
+
+    run = build(project, capsys, "--format", "json")
+
+    assert run.code == 0
+    [line] = [line for line in run.err.splitlines() if "mixed.md" in line]
+    assert line.startswith(f"{path}:8: warning: the file mixes encodings: UTF-8 and cp1252")
+    texts = " ".join(event["text"] for event in json.loads(
+        (project / "out" / "timeline.json").read_text("utf-8"))["events"])  # fmt: skip
+    assert "Le président a parlé" in texts
+    assert "L'armée a quitté Gao le 3 mai 2024, a déclaré le ministère." in texts

@@ -154,10 +154,15 @@ def test_real_collection_reads_without_errors_or_comments() -> None:
     assert len(articles) == 120
     # Two pages of the BBC's Vietnamese and Spanish services are labelled English in the
     # dataset: the text says otherwise, and the analyst is told so with the file and line.
+    # The dataset's own 'dataset_id' field is reported once for the whole collection.
     warned = [note for note in notes if note.level is not Level.INFO]
     assert sorted((n.code, str(n.path and n.path.name), n.line) for n in warned) == [
         ("language-mismatch", "2009-05-05-86.md", 4),
         ("language-mismatch", "2009-06-11-203.md", 4),
+        ("unknown-field", "2009-04-25-558.md", 5),
     ]
+    [field] = [note for note in warned if note.code == "unknown-field"]
+    assert "'dataset_id' is not used" in field.message
+    assert field.message.endswith("(also in 119 other articles)")
     assert not [article.id for article in articles if comment_header.search(article.text)]
     assert sum(1 for a in articles for removed in a.removed if removed.reason == "comments") > 1000

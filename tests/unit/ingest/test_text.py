@@ -124,15 +124,50 @@ def test_implausible_publication_year_is_a_warning(tmp_path: Path) -> None:
     assert notes[0].line == 3
 
 
-def test_unknown_front_matter_key_is_an_info_with_its_line(tmp_path: Path) -> None:
+def test_unknown_front_matter_key_is_a_warning_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "---\npublished: 2024-05-04\ndataset_id: x/1\n---\n" + BODY)
 
     _, notes = read(path)
 
     assert codes(notes) == ["unknown-field"]
-    assert notes[0].level is Level.INFO
+    assert notes[0].level is Level.WARNING
     assert notes[0].line == 3
-    assert "dataset_id" in notes[0].message
+    assert "'dataset_id' is not used" in notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"), [("publised", "published"), ("date", "published"), ("Title", "title")]
+)
+def test_a_misspelt_or_foreign_key_says_which_field_was_meant(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    path = write(tmp_path, f"---\ntitle: x\n{key}: 2024-05-04\n---\n" + BODY)
+
+    _, notes = read(path)
+
+    [note] = [n for n in notes if n.code == "unknown-field"]
+    assert (note.level, note.line) == (Level.WARNING, 3)
+    assert f"did you mean '{meant}'?" in note.message
+
+
+@pytest.mark.parametrize("value", ["Z9", "reliable", "'B 7'", "A-1"])
+def test_a_reliability_that_is_no_admiralty_grade_is_a_warning_and_left_out(
+    tmp_path: Path, value: str
+) -> None:
+    path = write(tmp_path, f"---\npublished: 2024-05-04\nreliability: {value}\n---\n" + BODY)
+
+    article, notes = read(path)
+
+    assert article.reliability == ""
+    [note] = [n for n in notes if n.code == "bad-reliability"]
+    assert (note.level, note.line) == (Level.WARNING, 3)
+    assert "not an Admiralty grade" in note.message
+
+
+def test_an_admiralty_grade_is_read_in_canonical_form(tmp_path: Path) -> None:
+    article, notes = read(write(tmp_path, "---\nreliability: b2\n---\n" + BODY))
+    assert article.reliability == "B2"
+    assert "bad-reliability" not in codes(notes)
 
 
 @pytest.mark.parametrize(
