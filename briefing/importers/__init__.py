@@ -46,7 +46,7 @@ from briefing.importers.fetch import (
 from briefing.ingest import ARTICLES_DIR, READERS, read
 from briefing.ingest import text as text_reader
 from briefing.ingest.clean import clean
-from briefing.ingest.html import extract_page
+from briefing.ingest.html import extract_page, read_page
 from briefing.ingest.language import detect, name_of
 from briefing.model import Diagnostic, Level
 from briefing.timeline.lock import lock
@@ -174,10 +174,7 @@ def draft_from(
     if suffix in _TEXT_SUFFIXES:
         return _draft_from_text_file(path)
     if suffix in _HTML_SUFFIXES:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read the file ({error.strerror})", path=path) from error
+        data = read_page(path)
         return _draft_from_bytes(data, content_type="text/html", charset="", source=source, url="")
     raise InputError(
         f"cannot import '{path.suffix or path.name}' files; import .txt, .md, .html, .docx or "

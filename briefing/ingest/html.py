@@ -30,8 +30,10 @@ from briefing.model import Article, DateOrigin, Diagnostic, Level
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["Page", "extract_page", "read"]
+__all__ = ["MAX_PAGE_BYTES", "Page", "extract_page", "read", "read_page"]
 
+MAX_PAGE_BYTES: Final = 10 * 1024 * 1024
+"""The largest saved page read, as for a page fetched from a URL: an article is well under 1 MB."""
 _LATEST: Final = "2100-12-31"
 """The latest date htmldate may return: explicit, so it never asks for today's date."""
 
@@ -204,6 +206,29 @@ def _json_ld_languages(text: str) -> list[str]:
     ]
 
 
+def read_page(path: Path) -> bytes:
+    """The bytes of a saved page, refused unread past ``MAX_PAGE_BYTES``.
+
+    Raises:
+        InputError: the file cannot be read or is larger than a web page may be.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise InputError(
+                f"the page is {size / 1e6:.1f} MB, more than the "
+                f"{MAX_PAGE_BYTES / 1e6:.0f} MB a web page may have; save only the article "
+                "(or its text as .txt) and add that",
+                path=path,
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"cannot read the file ({error.strerror}); check that it exists and is readable",
+            path=path,
+        ) from error
+
+
 def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     """Read a saved web page dropped into ``articles/`` as it is.
 
@@ -213,13 +238,7 @@ def read(path: Path) -> tuple[Article, tuple[Diagnostic, ...]]:
     Raises:
         InputError: the file cannot be read.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            f"cannot read the file ({error.strerror}); check that it exists and is readable",
-            path=path,
-        ) from error
+    data = read_page(path)
     page = extract_page(data)
     cleaned = clean(page.text, title=page.title)
     notes = [

@@ -37,6 +37,11 @@ FIELDS: Final = frozenset(
 """The front-matter keys the reader understands; others are reported and ignored."""
 
 _TEXT_FIELDS: Final = ("title", "publisher", "url", "author", "reliability")
+_FIELD_CHARS: Final = 1_000
+"""The longest title, publisher or author kept (a headline is under 200 characters): a longer
+one would fill pages of the Sources list."""
+_URL_CHARS: Final = 4_000
+"""The longest URL kept (browsers and servers stop at a few thousand characters)."""
 _ADMIRALTY: Final = re.compile(r"^([A-Fa-f])\s*([1-6])$")
 """An Admiralty (NATO) grade: source reliability A-F, information credibility 1-6."""
 _ALIASES: Final = {
@@ -356,6 +361,23 @@ def _metadata(lines: list[str], path: Path) -> tuple[_Metadata, tuple[Diagnostic
         value = data.get(key)
         if value is not None:
             texts[key] = _as_text(value, key, lines, path)
+            limit = _URL_CHARS if key == "url" else _FIELD_CHARS
+            if len(texts[key]) > limit:
+                # A cut address would lead elsewhere: it is dropped instead.
+                texts[key] = "" if key == "url" else texts[key][: limit - 1] + "…"
+                what = "left out" if key == "url" else "cut"
+                notes.append(
+                    Diagnostic(
+                        level=Level.WARNING,
+                        code="long-field",
+                        message=(
+                            f"'{key}' is longer than {limit:,} characters and was {what}; "
+                            "shorten it"
+                        ),
+                        path=path,
+                        line=_key_line(lines, key),
+                    )
+                )
     published = data.get("published")
     accessed = data.get("accessed")
     notes.extend(_unknown_fields(data, lines, path))

@@ -417,3 +417,23 @@ def test_a_file_mixing_encodings_is_read_right_and_the_change_is_named(
         (project / "out" / "timeline.json").read_text("utf-8"))["events"])  # fmt: skip
     assert "Le président a parlé" in texts
     assert "L'armée a quitté Gao le 3 mai 2024, a déclaré le ministère." in texts
+
+
+def test_a_huge_saved_page_is_refused_unread(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / "articles" / "dump.html"
+    with page.open("wb") as handle:
+        handle.write(b"<html><body><p>On 3 May 2024 the convoy left Gao.</p>")
+        handle.truncate(11 * 1024 * 1024)  # a sparse file: 11 MB without writing them
+
+    run = build(project, capsys)
+    (tmp_path / "other" / "articles").mkdir(parents=True)
+    code = main(["add", str(page), "--inputs", str(tmp_path / "other")])
+    err = capsys.readouterr().err
+
+    assert run.code == 1
+    [line] = [line for line in run.err.splitlines() if "dump.html" in line]
+    assert "the page is 11.5 MB, more than the 10 MB a web page may have" in line
+    assert code == 1
+    assert "more than the 10 MB a web page may have" in err

@@ -412,3 +412,17 @@ def test_sample_sentences_map_to_their_file_lines() -> None:
             assert lines[article.line_of(offset) - 1] == kept
             assert lines[article.line_of(offset + len(kept) - 1) - 1] == kept
         offset += len(kept) + 1
+
+
+def test_an_absurdly_long_title_is_cut_and_a_long_url_left_out(tmp_path: Path) -> None:
+    title = "Headline " * 2000
+    url = "https://example.org/?q=" + "x" * 5000
+    article, notes = read(write(tmp_path, f"---\ntitle: {title}\nurl: {url}\n---\n" + BODY))
+
+    assert len(article.title) == 1000
+    assert article.title.endswith("…")
+    assert article.url == ""
+    assert [(n.code, n.line) for n in notes if n.code == "long-field"] == [
+        ("long-field", 2),
+        ("long-field", 3),
+    ]
