@@ -35,6 +35,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,6 +116,7 @@ def zip_bomb(code: Path, repeats: int, work: Path) -> None:
     bomb = zip_bomb_docx(work / "bomb.docx", 1_000_000_000)
     print(f"   file: {bomb.stat().st_size / 1e6:.1f} MB")
     results = []
+    message, code_seen = "", 0
     for _ in range(repeats):
         project = Path(tempfile.mkdtemp(dir=work))
         (project / "articles").mkdir()
@@ -142,7 +147,7 @@ def shapes() -> None:
     from briefing.extract.sentences import split_sentences
     from briefing.ingest.clean import clean
 
-    kinds = {
+    kinds: dict[str, Callable[[int], str]] = {
         "lower words": lambda i: f"lorem{i}",
         "capitalised": lambda i: f"Lorem{i}",
         "reporting verbs": lambda i: f"Officials said {i}",

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,35 +25,10 @@ from reportlab.pdfgen import canvas
 
 from briefing.cli import main
 from briefing.render.markdown_tree import unsafe_links
+from tests.e2e.test_bad_input import build, project
 
 pytestmark = pytest.mark.e2e
-
-GOOD = (
-    "---\ntitle: Kidal attack\npublisher: Test Wire\npublished: 2024-05-04\n---\n"
-    "Rebels attacked the town of Kidal on 3 May 2024, officials said.\n"
-)
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    (folder / "articles").mkdir(parents=True)
-    (folder / "articles" / "good.md").write_text(GOOD, encoding="utf-8")
-    return folder
-
-
-def build(project: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> Run:
-    code = main(["build", "--inputs", str(project), "--out", str(project / "out"), *extra])
-    captured = capsys.readouterr()
-    return Run(code, captured.out, captured.err)
-
+__all__ = ["project"]  # the fixture, shared with test_bad_input
 
 # ---------------------------------------------------------------------------------------------
 # The lock
@@ -378,9 +352,7 @@ def test_messages_show_values_as_written_never_as_python(
         assert python not in line
 
 
-def test_library_chatter_stays_off_the_console(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_library_chatter_stays_off_the_console(project: Path, tmp_path: Path) -> None:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, invariant=1)
     pdf.drawString(50, 800, "On 3 May 2024 the convoy left Gao.")
@@ -389,13 +361,20 @@ def test_library_chatter_stays_off_the_console(
     broken = data[: data.rfind(b"startxref")] + b"startxref\n999\n%%EOF\n"  # a wrong offset
     report = tmp_path / "report.pdf"
     report.write_bytes(broken)
+    # A process of its own: inside pytest, its log capture would hide what a user sees.
+    command = [sys.executable, "-m", "briefing", "add", str(report), "--inputs", str(project),
+               "--published", "2024-05-04", "--language", "en"]  # fmt: skip
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 
-    code = main(["add", str(report), "--inputs", str(project), "--published", "2024-05-04"])
-    captured = capsys.readouterr()
+    quiet = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    verbose = subprocess.run(
+        [*command, "--verbose"], capture_output=True, text=True, env=environment, check=False
+    )
 
-    assert code == 0
-    assert captured.err == ""  # pypdf's "incorrect startxref pointer" is not shown
-    assert captured.out.strip().endswith(".md")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == ""  # pypdf's "incorrect startxref pointer" is not shown
+    assert quiet.stdout.strip().endswith(".md")
+    assert "briefing: note from pypdf" in verbose.stderr  # asked for, it is there, labelled
 
 
 def test_a_file_mixing_encodings_is_read_right_and_the_change_is_named(
