@@ -38,6 +38,7 @@ from briefing.model import (
 from briefing.render.citations import Cited, Citer, Markup, SourceEntry
 from briefing.render.limits import NAME_CHARS, shorten
 from briefing.render.markdown_tree import escape, link, parse, unsafe_links
+from briefing.render.resources import TEMPLATE_SUFFIX, default_templates
 from briefing.render.sandbox import (
     DEFAULT_TEMPLATE_LIMITS,
     BoundedEnvironment,
@@ -45,7 +46,6 @@ from briefing.render.sandbox import (
     TemplateTimeoutError,
     TooLargeError,
 )
-from briefing.render.resources import TEMPLATE_SUFFIX, default_templates
 from briefing.timex import day_words, label, month_words
 
 if TYPE_CHECKING:

@@ -267,15 +267,17 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
             # generate() is a generator; the stubs only say Iterator.
             chunks = cast("Generator[str, None, None]", template.generate(variables))
             for chunk in chunks:
-                size += len(chunk)
-                if size > self.limits.max_chars:
-                    # Raised where the template is, so the error carries its line.
-                    chunks.throw(
-                        TooLargeError(
+                try:
+                    size += len(chunk)
+                    if size > self.limits.max_chars:
+                        raise TooLargeError(
                             f"the template wrote more than {self.limits.max_chars:,} characters"
                         )
-                    )
-                out.append(chunk)
+                    out.append(chunk)
+                except (TooLargeError, TemplateTimeoutError) as error:
+                    # Raised here (the timer may ring between two chunks): thrown into the
+                    # template where it stands, so the error carries the template's line.
+                    chunks.throw(error)
         return "".join(out)
 
 
