@@ -100,6 +100,12 @@ def _eligible(event: Event) -> bool:
     return date.precision in KEY_PRECISIONS and not event.expected and not event.unstated
 
 
+def _background(event: Event) -> bool:
+    """Whether an event may be chosen for Background: reported, and dated at least to the
+    year ("the 1989 Exxon Valdez spill" is background; "the 1600s" is too vague)."""
+    return _reported(event) and event.date.precision.rank >= Precision.YEAR.rank
+
+
 def _reported(event: Event) -> bool:
     """Whether an event is reported at all (not only expected, not a bare date reference)."""
     return not event.expected and not event.unstated
@@ -140,7 +146,7 @@ def place(events: Sequence[Event], found: Scope | None) -> tuple[Event, ...]:
             rest = [e for e in news if e.id not in chosen and _reported(e)]
             chosen |= _top(rest, found.budget - len(chosen))
         sections.update((e.id, Section.KEY) for e in news if e.id in chosen)
-        shown = _top([e for e in old if _eligible(e)], BACKGROUND_SHOWN)
+        shown = _top([e for e in old if _background(e)], BACKGROUND_SHOWN)
         sections.update((e.id, Section.BACKGROUND) for e in old if e.id in shown)
     ahead = _top([e for e in future if e.date.precision is not Precision.REF], AHEAD_SHOWN)
     sections.update((e.id, Section.AHEAD) for e in future if e.id in ahead)

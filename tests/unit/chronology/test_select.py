@@ -72,8 +72,15 @@ def test_events_long_before_the_news_go_to_background() -> None:
         event("1989-03-24", "The Exxon Valdez ran aground in Alaska.", article=f"n{n:02}")
         for n in range(5)
     ]
-    result = order([*daily_news(), *old], ARTICLES, max_events=12)
-    assert sections(result.events)[old[0].text] is Section.BACKGROUND
+    vague = event("160", "The scientific revolution of the 1600s.", article="n07", start=300)
+    year = [
+        event("2003", "BP's last safety incident.", article=f"n{n:02}", start=99) for n in (1, 2)
+    ]
+    result = order([*daily_news(), *old, vague, *year], ARTICLES, max_events=12)
+    found = sections(result.events)
+    assert found[old[0].text] is Section.BACKGROUND
+    assert found[year[0].text] is Section.BACKGROUND  # a year is precise enough for background
+    assert found[vague.text] is Section.OTHER  # "the 1600s" is not
     assert result.period is not None
     assert result.period[0] >= D(2010, 1, 1)
 
