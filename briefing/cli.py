@@ -478,7 +478,10 @@ def _add(args: argparse.Namespace) -> int:
     if args.sources.count(importers.STDIN) > 1:
         print("briefing: error: '-' (standard input) can be given only once", file=sys.stderr)
         return EXIT_ERROR
-    pasted = sys.stdin.read() if importers.STDIN in args.sources else ""
+    from briefing.ingest.text import MAX_BYTES
+
+    # One character past the article limit is enough to refuse it: never read more.
+    pasted = sys.stdin.read(MAX_BYTES + 1) if importers.STDIN in args.sources else ""
     overrides = importers.Overrides(
         title=args.title,
         publisher=args.publisher,
