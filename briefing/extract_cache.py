@@ -1,8 +1,10 @@
 """A content-hash cache of extraction results, so a rebuild re-extracts only what changed.
 
 Each article's ``ExtractResult`` is stored as JSON under ``<project>/.briefing-cache/extract/``,
-named by a hash of the article as read (text, metadata, line map) and of the extraction code
-itself, so an edited article or a new version of the tagger misses the cache. JSON rather
+named by a hash of the article as read (text, metadata, line map, file name) and of the
+extraction code itself, so an edited article or a new version of the tagger misses the cache.
+The folder the file lies in is not part of the key: a project moved or renamed keeps its cache,
+and the paths in the stored diagnostics are the article's own, set on the way out. JSON rather
 than pickle: a project folder shared between analysts must never be able to run code. The
 folder is safe to delete at any time; a damaged entry is simply extracted again.
 """
@@ -10,6 +12,7 @@ folder is safe to delete at any time; a damaged entry is simply extracted again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -59,32 +62,35 @@ def code_fingerprint() -> str:
 
 
 def key(article: Article) -> str:
-    """The cache key of an article: its full reading (``repr`` covers every field) and the code."""
+    """The cache key of an article: its full reading (``repr`` covers every field) but the
+    folder it lies in, and the code."""
     digest = hashlib.sha256(code_fingerprint().encode())
-    digest.update(repr(article).encode("utf-8", "surrogatepass"))
+    placeless = dataclasses.replace(article, path=Path(article.path.name))
+    digest.update(repr(placeless).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
 
 
-def lookup(project: Path, keys: Iterable[str]) -> dict[str, ExtractResult]:
-    """The cached results among ``keys`` (from ``key``); a key without a usable entry is absent."""
-    found: dict[str, ExtractResult] = {}
-    for name in keys:
-        path = project / CACHE_DIR / f"{name}.json"
+def lookup(project: Path, articles: Iterable[Article]) -> list[ExtractResult | None]:
+    """The cached result of each article (None where there is no usable entry), its
+    diagnostics naming the article's file where it lies now."""
+    found: list[ExtractResult | None] = []
+    for article in articles:
+        path = project / CACHE_DIR / f"{key(article)}.json"
         try:
-            found[name] = _result(json.loads(path.read_text(encoding="utf-8")))
+            found.append(_result(json.loads(path.read_text(encoding="utf-8")), article.path))
         except (OSError, ValueError, KeyError, TypeError):
             # Missing, half-written by a killed process, or from an older layout: extract again.
-            continue
+            found.append(None)
     return found
 
 
-def store(project: Path, name: str, result: ExtractResult) -> None:
-    """Remember ``result`` under ``name`` unless it is there; an unwritable project is left
+def store(project: Path, article: Article, result: ExtractResult) -> None:
+    """Remember the result of ``article`` unless it is there; an unwritable project is left
     alone."""
-    path = project / CACHE_DIR / f"{name}.json"
+    path = project / CACHE_DIR / f"{key(article)}.json"
     if path.is_file():
         return
-    data = json.dumps(_result_data(result), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(_result_data(result, article.path), ensure_ascii=False, separators=(",", ":"))
     with contextlib.suppress(RenderError):  # the cache only saves time; never fail a run for it
         write_atomic(path, data.encode("utf-8"))
 
@@ -145,7 +151,23 @@ def _refs(data: list[list[Any]]) -> tuple[SourceRef, ...]:
     return tuple(SourceRef(article=a, start=s, end=e) for a, s, e in data)
 
 
-def _result_data(result: ExtractResult) -> dict[str, Any]:
+_HERE = "@article"
+"""How a stored diagnostic names the article's own file, wherever the project lies."""
+
+
+def _path_data(path: Path | None, here: Path) -> str | None:
+    if path is None:
+        return None
+    return _HERE if path == here else path.as_posix()
+
+
+def _path(data: str | None, here: Path) -> Path | None:
+    if data is None:
+        return None
+    return here if data == _HERE else Path(data)
+
+
+def _result_data(result: ExtractResult, here: Path) -> dict[str, Any]:
     return {
         "events": [
             {
@@ -173,7 +195,7 @@ def _result_data(result: ExtractResult) -> dict[str, Any]:
                 "level": d.level.value,
                 "code": d.code,
                 "message": d.message,
-                "path": d.path.as_posix() if d.path is not None else None,
+                "path": _path_data(d.path, here),
                 "line": d.line,
             }
             for d in result.diagnostics
@@ -181,7 +203,7 @@ def _result_data(result: ExtractResult) -> dict[str, Any]:
     }
 
 
-def _result(data: dict[str, Any]) -> ExtractResult:
+def _result(data: dict[str, Any], here: Path) -> ExtractResult:
     return ExtractResult(
         events=tuple(
             Event(
@@ -209,7 +231,7 @@ def _result(data: dict[str, Any]) -> ExtractResult:
                 level=Level(item["level"]),
                 code=item["code"],
                 message=item["message"],
-                path=Path(item["path"]) if item["path"] is not None else None,
+                path=_path(item["path"], here),
                 line=item["line"],
             )
             for item in data["diagnostics"]

@@ -218,19 +218,16 @@ def extract_all(
     changed articles are extracted. ``extract`` is pure, so the results are the same for any
     ``jobs`` and with or without the cache.
     """
-    keys = [extract_cache.key(article) for article in articles] if cache is not None else []
-    hits = extract_cache.lookup(cache, keys) if cache is not None else {}
-    missing = [a for i, a in enumerate(articles) if not keys or keys[i] not in hits]
+    hits = extract_cache.lookup(cache, articles) if cache is not None else [None] * len(articles)
+    missing = [article for article, hit in zip(articles, hits, strict=True) if hit is None]
     fresh = iter(_extract_many(missing, jobs=jobs, progress=progress))
-    return tuple(
-        hits[keys[i]] if keys and keys[i] in hits else next(fresh) for i in range(len(articles))
-    )
+    return tuple(hit if hit is not None else next(fresh) for hit in hits)
 
 
 def remember(cache: Path, articles: Sequence[Article], results: Sequence[ExtractResult]) -> None:
     """Store the results not cached yet; called once a run's outputs are safely written."""
     for article, result in zip(articles, results, strict=True):
-        extract_cache.store(cache, extract_cache.key(article), result)
+        extract_cache.store(cache, article, result)
 
 
 def _extract_many(

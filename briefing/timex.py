@@ -52,7 +52,36 @@ class Interval:
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month; the calendar's last day for a month past it (a season or
+    quarter of year 9999 that runs into year 10000)."""
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days`` (either way), held at the first and last day of the calendar
+    Python holds (1 January of year 1, 31 December 9999) rather than overflowing: a date near
+    either end (a week of year 9999, a month before year 1) is a date like any other."""
+    ordinal = day.toordinal() + days
+    if ordinal > _LAST:
+        return dt.date.max
+    if ordinal < 1:
+        return dt.date.min
+    return day + dt.timedelta(days=days)
+
+
+_LAST = dt.date.max.toordinal()
+
+
+def _years(first: int, last: int, precision: Precision) -> Interval:
+    """The days of years ``first`` to ``last``, cut to the calendar Python holds (years 1 to
+    9999): the decade ``000`` is years 1 to 9; year 0 (1 BC) has no day, only its precision,
+    so it is unplaced rather than an error."""
+    if last < dt.MINYEAR or first > dt.MAXYEAR:
+        return Interval(None, None, precision)
+    low, high = max(first, dt.MINYEAR), min(last, dt.MAXYEAR)
+    return Interval(dt.date(low, 1, 1), dt.date(high, 12, 31), precision)
 
 
 def _month_span(year: int, first_month: int, last_month: int) -> tuple[dt.date, dt.date]:
@@ -76,10 +105,8 @@ def _parse(value: str) -> Interval:  # noqa: C901 (one flat dispatch over the TI
         if m := _WEEK.fullmatch(value):
             monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
             if m.group(3):
-                return Interval(
-                    monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Precision.WEEK
-                )
-            return Interval(monday, monday + dt.timedelta(days=6), Precision.WEEK)
+                return Interval(shift(monday, 5), shift(monday, 6), Precision.WEEK)
+            return Interval(monday, shift(monday, 6), Precision.WEEK)
         if m := _MONTH.fullmatch(value):
             year, month = int(m.group(1)), int(m.group(2))
             return Interval(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH)
@@ -95,14 +122,13 @@ def _parse(value: str) -> Interval:  # noqa: C901 (one flat dispatch over the TI
         # An impossible calendar date such as 2024-02-31 or week 54: it has no place.
         return none
     if re.fullmatch(r"\d{4}", value):
-        year = int(value)
-        return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR)
+        return _years(int(value), int(value), Precision.YEAR)
     if re.fullmatch(r"\d{3}", value):
         decade = int(value) * 10
-        return Interval(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), Precision.DECADE)
-    if re.fullmatch(r"\d{2}", value) and int(value) > 0:
+        return _years(decade, decade + 9, Precision.DECADE)
+    if re.fullmatch(r"\d{2}", value):
         century = int(value) * 100
-        return Interval(dt.date(century, 1, 1), dt.date(century + 99, 12, 31), Precision.CENTURY)
+        return _years(century, century + 99, Precision.CENTURY)
     return none
 
 

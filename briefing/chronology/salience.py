@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from briefing.chronology.group import NEWS_DAYS
 from briefing.model import Salience
 from briefing.similarity import features
+from briefing.timex import shift
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -160,9 +161,10 @@ def score(event: Event, evidence: Evidence, *, main: bool = True) -> Salience:
     burst = 0.0
     if found is not None:
         first = found[0]
-        cutoff = first + dt.timedelta(days=NEWS_DAYS)
+        cutoff = shift(first, NEWS_DAYS)
         later = sum(1 for a in mentioning if (evidence.published.get(a) or first) >= cutoff)
-        window = sum(evidence.daily.get(first + dt.timedelta(days=n), 0) for n in range(BURST_DAYS))
+        days = min(BURST_DAYS, (dt.date.max - first).days + 1)  # none past the calendar's end
+        window = sum(evidence.daily.get(first + dt.timedelta(days=n), 0) for n in range(days))
         burst = window / (BURST_DAYS * evidence.rate) if evidence.rate > 0 else 0.0
     story, terms = _closeness(event, evidence.story)
     raw = (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.model import Precision, Section, Status
+from briefing.timex import shift
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -88,7 +89,7 @@ def scope(articles: Sequence[Article], events: Sequence[Event], limit: int | Non
     start = days[int(TRIM * (len(days) - 1))]
     last = days[-1]
     lookback = max(LOOKBACK_DAYS, round(LOOKBACK_SHARE * (last - start).days))
-    first = start - dt.timedelta(days=lookback)
+    first = shift(start, -lookback)
     size = limit if limit is not None else budget(len(articles), start, last)
     return Scope(first=first, last=last, budget=size)
 

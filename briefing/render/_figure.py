@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.timex import shift
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -31,6 +33,7 @@ FONT_SIZE = 7.0
 """Tick and mark labels, in points."""
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_LAST = dt.date.max.toordinal()
 _AXIS_Y = 16.0
 _LANE_BASE = 12.0
 """Height of the first lane's centre above the axis."""
@@ -113,11 +116,12 @@ def layout(figure: TimelineFigure, width: float, measure: Callable[[str], float]
             width=width, height=_AXIS_Y + _TOP_MARGIN, axis_y=_AXIS_Y, ticks=(), marks=(), labels=()
         )
     start = min(point.first_day for point in points)
-    end = max(point.last_day for point in points) + dt.timedelta(days=1)
-    span = max((end - start).days, 1)
+    end = max(point.last_day for point in points).toordinal() + 1
+    span = max(end - start.toordinal(), 1)
     pad = span * 0.04 + 1
-    low = start.toordinal() - pad
-    high = end.toordinal() + pad
+    # The axis holds only days Python can: padding is cut at year 1 and at 9999's end.
+    low = max(start.toordinal() - pad, 1.0)
+    high = min(end + pad, float(_LAST))
 
     def x_of(day: dt.date) -> float:
         return (day.toordinal() - low) / (high - low) * width
@@ -152,7 +156,7 @@ def _marks(
     marks: list[Mark] = []
     for point in points:
         x0 = x_of(point.first_day)
-        x1 = x_of(point.last_day + dt.timedelta(days=1))
+        x1 = x_of(shift(point.last_day, 1))
         if x1 - x0 < _MIN_BAR:
             centre = (x0 + x1) / 2
             radius = min(2.4 * math.sqrt(point.count), 6.0)
@@ -229,6 +233,7 @@ def _ticks(
         months = [
             dt.date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
             for i in range(days // 28 + 2)
+            if first.year + (first.month - 1 + i) // 12 <= dt.MAXYEAR
         ]
         step = next(s for s in (1, 2, 3, 6, 12) if len(months) / s <= 12)
         major = [day for day in months if (day.month - 1) % step == 0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from briefing import extract_cache, pipeline
 from briefing.extract.events import ExtractResult, extract
 from briefing.ingest import read_folder
-from briefing.model import Article
+from briefing.model import Article, Diagnostic, Level
 from tests.conftest import SAMPLE
 
 
@@ -80,5 +81,37 @@ def test_a_change_in_the_extraction_code_misses_the_cache(
 def test_codec_round_trips_every_field(articles: tuple[Article, ...]) -> None:
     for article in articles:
         result: ExtractResult = extract(article)
-        data = json.loads(json.dumps(extract_cache._result_data(result)))
-        assert extract_cache._result(data) == result
+        data = json.loads(json.dumps(extract_cache._result_data(result, article.path)))
+        assert extract_cache._result(data, article.path) == result
+
+
+def test_a_moved_project_keeps_its_cache_and_names_its_new_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "before"
+    shutil.copytree(SAMPLE / "articles", project / "articles")
+    found, _ = read_folder(project)
+    _remembered(found, project)
+    (tmp_path / "renamed").mkdir()
+    moved = project.rename(tmp_path / "renamed" / "after")
+    calls: list[str] = []
+
+    def counting(article: Article) -> ExtractResult:
+        calls.append(article.id)
+        return extract(article)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    again, _ = read_folder(moved)
+    assert pipeline.extract_all(again, cache=moved) == tuple(extract(a) for a in again)
+    assert calls == []  # every article taken from the cache
+
+
+def test_a_cached_diagnostic_names_the_article_where_it_lies_now(tmp_path: Path) -> None:
+    article = Article(id="a", path=tmp_path / "one" / "articles" / "a.md", text="x")
+    note = Diagnostic(level=Level.INFO, code="c", message="m", path=article.path, line=3)
+    other = Diagnostic(level=Level.INFO, code="d", message="n", path=Path("elsewhere.md"))
+    extract_cache.store(tmp_path, article, ExtractResult(events=(), diagnostics=(note, other)))
+    moved = dataclasses.replace(article, path=tmp_path / "two" / "articles" / "a.md")
+    (hit,) = extract_cache.lookup(tmp_path, [moved])
+    assert hit is not None
+    assert [d.path for d in hit.diagnostics] == [moved.path, Path("elsewhere.md")]
