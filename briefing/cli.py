@@ -69,6 +69,27 @@ def _add_project_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_executor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor",
+        metavar="E",
+        type=_executor,
+        default="process",
+        help="where articles are read and extracted: process (a pool of --jobs processes, "
+        "the default), dask (a local Dask cluster of --jobs workers) or dask://HOST:PORT "
+        '(an existing Dask scheduler); Dask needs pip install "briefing[dask]"',
+    )
+
+
+def _executor(text: str) -> str:
+    from briefing.engine import parse_executor
+
+    try:
+        return parse_executor(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def _jobs(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number of 1 or more, not {text!r}")
@@ -184,9 +205,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "briefing build --inputs wagner-mali --out wagner-out --marking TLP:AMBER",
             f"briefing build --format {','.join(FORMATS)}",
             "briefing build --template summary --citations footnotes",
+            "briefing build --jobs 8 --executor dask://scheduler.example.org:8786",
         ],
     )
     _add_project_options(build)
+    _add_executor(build)
     build.add_argument(
         "--out", metavar="DIR", type=Path, default=Path("out"), help="output folder (default: out)"
     )
@@ -232,6 +255,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         examples=["briefing update", "briefing update --inputs wagner-mali"],
     )
     _add_project_options(update)
+    _add_executor(update)
 
     check = command(
         "check",
@@ -405,7 +429,7 @@ def _build(args: argparse.Namespace) -> int:
     from briefing import pipeline
 
     options = _options(args)
-    result = pipeline.build(options, jobs=args.jobs, progress=progress)
+    result = pipeline.build(options, jobs=args.jobs, progress=progress, executor=args.executor)
     status = _report(result.diagnostics, strict=args.strict, verbosity=_verbosity(args))
     chronology = result.chronology
     _say(
@@ -422,7 +446,7 @@ def _update(args: argparse.Namespace) -> int:
     from briefing import pipeline
 
     options = _options(args)
-    result = pipeline.update(options, jobs=args.jobs, progress=progress)
+    result = pipeline.update(options, jobs=args.jobs, progress=progress, executor=args.executor)
     status = _report(result.diagnostics, strict=args.strict, verbosity=_verbosity(args))
     counts = Counter(event.status.value for event in result.merged.events)
     summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))

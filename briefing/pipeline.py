@@ -6,21 +6,28 @@ them succeeded, so a failure halfway leaves the previous files untouched.
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from briefing import chronology as chronology_stage
 from briefing import extract_cache, state, timeline
 from briefing.config import Options
+from briefing.engine import Engine, open_engine
 from briefing.errors import InputError
 from briefing.extract.events import ExtractResult, extract
 from briefing.files import write_all_atomic
-from briefing.ingest import READERS, count_files, read_folder, require_project
+from briefing.ingest import (
+    READERS,
+    FileReading,
+    article_files,
+    assemble,
+    read_file,
+    require_project,
+)
 from briefing.ingest import read as read_article
 from briefing.model import Article, Chronology, Diagnostic, Document, Level, Section
 from briefing.render.citations import SourceEntry
@@ -52,10 +59,6 @@ class Progress(Protocol):
 def quiet(items: Iterable[_T], /, *, stage: str, total: int) -> Iterable[_T]:  # noqa: ARG001 -- the Progress signature; nothing to show
     """No progress shown: the items as they come."""
     return items
-
-
-_PARALLEL_FROM: Final = 16
-"""Fewer articles than this are extracted in this process: starting workers would cost more."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,20 +191,35 @@ class Result:
 
 
 def read(
-    options: Options, *, progress: Progress = quiet
+    options: Options, *, engine: Engine | None = None, progress: Progress = quiet
 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
-    """All articles of all input folders, with what reading them reported."""
-    total = sum(count_files(folder) for folder in options.inputs)
-    ticks = iter(progress(range(total), stage="reading", total=total))
+    """All articles of all input folders, with what reading them reported.
+
+    The files are read on ``engine`` (in this process without one); what needs a folder's
+    articles at once (dropping lines repeated across them) is done here afterwards.
+    """
+    with _engine_for(engine) as running:
+        files = [(index, path) for index, folder in enumerate(options.inputs) for path in
+                 article_files(folder)]  # fmt: skip
+        paths = [path for _, path in files]
+        readings = progress(running.map(read_file, paths), stage="reading", total=len(paths))
+        by_folder: list[list[FileReading]] = [[] for _ in options.inputs]
+        for (index, _), reading in zip(files, readings, strict=True):
+            by_folder[index].append(reading)
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
-    for folder in options.inputs:
-        found, problems = read_folder(folder, on_file=lambda _path: next(ticks, 0))
+    for folder, folder_readings in zip(options.inputs, by_folder, strict=True):
+        found, problems = assemble(folder, folder_readings)
         articles.extend(found)
         diagnostics.extend(problems)
-    for _rest in ticks:  # a file removed meanwhile: let the progress bar finish
-        pass
     return tuple(articles), tuple(diagnostics)
+
+
+def _engine_for(engine: Engine | None, jobs: int = 1) -> contextlib.AbstractContextManager[Engine]:
+    """``engine`` itself (its owner closes it), else a new one for this call only."""
+    if engine is not None:
+        return contextlib.nullcontext(engine)
+    return open_engine("process", jobs=jobs)
 
 
 def extract_all(
@@ -210,17 +228,20 @@ def extract_all(
     jobs: int = 1,
     progress: Progress = quiet,
     cache: Path | None = None,
+    engine: Engine | None = None,
 ) -> tuple[ExtractResult, ...]:
-    """``extract`` over every article, in order, on ``jobs`` processes.
+    """``extract`` over every article, in order, on ``engine`` (else on ``jobs`` processes).
 
     With ``cache`` (a project folder), results that ``remember`` stored for an article read
     the same way by the same code are taken from its content-hash cache, and only new or
     changed articles are extracted. ``extract`` is pure, so the results are the same for any
-    ``jobs`` and with or without the cache.
+    engine and with or without the cache.
     """
     hits = extract_cache.lookup(cache, articles) if cache is not None else [None] * len(articles)
     missing = [article for article, hit in zip(articles, hits, strict=True) if hit is None]
-    fresh = iter(_extract_many(missing, jobs=jobs, progress=progress))
+    with _engine_for(engine, jobs) as running:
+        done = progress(running.map(extract, missing), stage="extracting", total=len(missing))
+        fresh = iter(tuple(done))
     return tuple(hit if hit is not None else next(fresh) for hit in hits)
 
 
@@ -228,26 +249,6 @@ def remember(cache: Path, articles: Sequence[Article], results: Sequence[Extract
     """Store the results not cached yet; called once a run's outputs are safely written."""
     for article, result in zip(articles, results, strict=True):
         extract_cache.store(cache, article, result)
-
-
-def _extract_many(
-    articles: Sequence[Article], *, jobs: int, progress: Progress
-) -> Iterable[ExtractResult]:
-    """``extract`` over ``articles`` in order, on a process pool when it pays.
-
-    Workers start through a fork server rather than a plain fork: the caller may run threads
-    (a progress bar's monitor), and forking a threaded process is unsafe; ``pool.map`` keeps
-    the input order.
-    """
-    total = len(articles)
-    if jobs <= 1 or total < _PARALLEL_FROM:
-        return tuple(progress(map(extract, articles), stage="extracting", total=total))
-    context = multiprocessing.get_context("forkserver")
-    # Chunks big enough to amortise pickling, small enough to balance long and short articles.
-    chunk = max(1, total // (jobs * 16))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        results = pool.map(extract, articles, chunksize=chunk)
-        return tuple(progress(results, stage="extracting", total=total))
 
 
 def timeline_path(options: Options) -> Path:
@@ -270,17 +271,20 @@ class Curated:
 
 
 def curate(
-    options: Options, *, jobs: int = 1, progress: Progress = quiet
+    options: Options, *, jobs: int = 1, progress: Progress = quiet, executor: str = "process"
 ) -> tuple[Chronology, timeline.Merged]:
-    """Read, extract (on ``jobs`` processes) and merge into the curated timeline; nothing is
-    written."""
-    run = _curate(options, jobs=jobs, progress=progress)
+    """Read, extract (on ``jobs`` processes, or the ``executor``'s workers: see
+    ``briefing.engine``) and merge into the curated timeline; nothing is written."""
+    run = _curate(options, jobs=jobs, progress=progress, executor=executor)
     return run.chronology, run.merged
 
 
-def _curate(options: Options, *, jobs: int, progress: Progress) -> Curated:
-    articles, diagnostics = read(options, progress=progress)
-    results = extract_all(articles, jobs=jobs, progress=progress, cache=options.inputs[0])
+def _curate(
+    options: Options, *, jobs: int, progress: Progress, executor: str = "process"
+) -> Curated:
+    with open_engine(executor, jobs=jobs) as engine:
+        articles, diagnostics = read(options, engine=engine, progress=progress)
+        results = extract_all(articles, progress=progress, cache=options.inputs[0], engine=engine)
     fresh = [event for result in results for event in result.events]
     facts = [fact for result in results for fact in result.facts]
     found = [*diagnostics, *(d for result in results for d in result.diagnostics)]
@@ -354,12 +358,14 @@ def _story(options: Options) -> tuple[str, ...]:
     return (*title, *options.keywords)
 
 
-def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
+def update(
+    options: Options, *, jobs: int = 1, progress: Progress = quiet, executor: str = "process"
+) -> Result:
     """Merge new extraction into ``timeline.yaml`` and write it; render nothing."""
     for folder in options.inputs:
         require_project(folder)
     with lock(options.inputs[0]):
-        run = _curate(options, jobs=jobs, progress=progress)
+        run = _curate(options, jobs=jobs, progress=progress, executor=executor)
         ordered, merged = run.chronology, run.merged
         timeline.save(timeline_path(options), merged)
         remember(options.inputs[0], run.articles, run.results)
@@ -370,7 +376,9 @@ def update(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Re
     )
 
 
-def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Result:
+def build(
+    options: Options, *, jobs: int = 1, progress: Progress = quiet, executor: str = "process"
+) -> Result:
     """Build the briefing: timeline merged, every output rendered, then all written.
 
     Nothing is written until every output has been rendered in memory, and the outputs are
@@ -380,7 +388,7 @@ def build(options: Options, *, jobs: int = 1, progress: Progress = quiet) -> Res
     for folder in options.inputs:
         require_project(folder)
     with lock(options.inputs[0]):
-        run = _curate(options, jobs=jobs, progress=progress)
+        run = _curate(options, jobs=jobs, progress=progress, executor=executor)
         ordered, merged = run.chronology, run.merged
         project = options.inputs[0]
         from briefing.render.compose import render

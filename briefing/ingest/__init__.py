@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from briefing.errors import InputError, shown
 from briefing.ingest import text
@@ -19,10 +21,18 @@ from briefing.ingest.clean import drop_boilerplate, find_boilerplate
 from briefing.ingest.language import DATE_RULES, name_of
 from briefing.model import Article, Diagnostic, Level
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-__all__ = ["ARTICLES_DIR", "READERS", "Reader", "count_files", "read", "read_folder"]
+__all__ = [
+    "ARTICLES_DIR",
+    "READERS",
+    "FileReading",
+    "Reader",
+    "article_files",
+    "assemble",
+    "count_files",
+    "read",
+    "read_file",
+    "read_folder",
+]
 
 Reader = Callable[["Path"], tuple[Article, tuple[Diagnostic, ...]]]
 """A reader: one file in, the article and what was noticed out; raises ``InputError``."""
@@ -133,62 +143,96 @@ def _outside(path: Path, folder: Path) -> Diagnostic | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class FileReading:
+    """One article file as read on its own: the article (None when the file gave none) and
+    what reading it reported. Plain data that pickles, so files are read on any worker."""
+
+    path: Path
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def article_files(folder: Path) -> tuple[Path, ...]:
+    """The files ``read_folder`` looks at, in sorted file-name order.
+
+    Raises:
+        InputError: ``folder`` or its ``articles`` folder does not exist.
+    """
+    require_project(folder)
+    return tuple(path for path in sorted((folder / ARTICLES_DIR).iterdir()) if _candidate(path))
+
+
+def read_file(path: Path) -> FileReading:
+    """One file of ``articles/`` read on its own (the part of ``read_folder`` that needs no
+    other file): a file of another kind is skipped with an info diagnostic, one that cannot be
+    read becomes an error diagnostic; a link leading out of the project folder (the folder
+    holding ``articles/``) is skipped with a warning."""
+    outside = _outside(path, path.parent.parent)
+    if outside is not None:
+        return FileReading(path, None, (outside,))
+    if path.suffix.lower() not in READERS:
+        skipped = Diagnostic(
+            level=Level.INFO,
+            code="skipped-file",
+            message=(
+                f"not an article file ({path.suffix or 'no suffix'}); readable kinds "
+                f"are {', '.join(sorted(READERS))}"
+            ),
+            path=path,
+        )
+        return FileReading(path, None, (skipped,))
+    try:
+        article, notes = read(path)
+    except InputError as error:
+        unreadable = Diagnostic(
+            level=Level.ERROR,
+            code="unreadable-article",
+            message=f"{error.message}; the article is skipped",
+            path=error.path or path,
+            line=error.line,
+        )
+        return FileReading(path, None, (unreadable,))
+    return FileReading(path, article, notes)
+
+
 def read_folder(
     folder: Path, *, on_file: Callable[[Path], object] = _ignore
 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
     """Read every article in ``folder/articles``, in sorted file-name order.
 
     ``on_file`` is called with each file as it is taken up, so a caller can show progress.
-
-    Files with other suffixes are skipped with an info diagnostic; a file that cannot be read
-    becomes an error diagnostic; an empty article a warning; a link leading out of the
-    project folder is skipped with a warning. Articles sharing an id (same
-    name, different suffix) keep the first one.
+    The same as ``assemble`` over ``read_file`` of each of ``article_files``, which is how a
+    caller reads the files on several processes.
 
     Raises:
         InputError: ``folder`` or its ``articles`` folder does not exist.
     """
+
+    def each(path: Path) -> FileReading:
+        on_file(path)
+        return read_file(path)
+
+    return assemble(folder, map(each, article_files(folder)))
+
+
+def assemble(
+    folder: Path, readings: Iterable[FileReading]
+) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
+    """A folder's articles from its files read one by one, with what needs them all.
+
+    Empty articles are left out; articles sharing an id (same name, different suffix) keep the
+    first one; lines repeated across many articles of the folder are dropped (site furniture);
+    languages without date rules are reported once.
+    """
     articles_dir = folder / ARTICLES_DIR
-    require_project(folder)
     articles: list[Article] = []
     notes: list[Diagnostic] = []
     ids: set[str] = set()
-    for path in sorted(articles_dir.iterdir()):
-        if not _candidate(path):
-            continue
-        on_file(path)
-        outside = _outside(path, folder)
-        if outside is not None:
-            notes.append(outside)
-            continue
-        if path.suffix.lower() not in READERS:
-            notes.append(
-                Diagnostic(
-                    level=Level.INFO,
-                    code="skipped-file",
-                    message=(
-                        f"not an article file ({path.suffix or 'no suffix'}); readable kinds "
-                        f"are {', '.join(sorted(READERS))}"
-                    ),
-                    path=path,
-                )
-            )
-            continue
-        try:
-            article, article_notes = read(path)
-        except InputError as error:
-            notes.append(
-                Diagnostic(
-                    level=Level.ERROR,
-                    code="unreadable-article",
-                    message=f"{error.message}; the article is skipped",
-                    path=error.path or path,
-                    line=error.line,
-                )
-            )
-            continue
-        notes.extend(article_notes)
-        if not article.text:
+    for reading in readings:
+        notes.extend(reading.diagnostics)
+        article = reading.article
+        if article is None or not article.text:
             continue
         if article.id in ids:
             notes.append(
@@ -199,7 +243,7 @@ def read_folder(
                         f"another file is also named {shown(article.id)}; this one is skipped, "
                         "rename it to keep both"
                     ),
-                    path=path,
+                    path=reading.path,
                 )
             )
             continue
