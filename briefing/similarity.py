@@ -8,6 +8,7 @@ score nothing.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -89,10 +90,13 @@ def _entities(text: str) -> set[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def features(text: str) -> frozenset[str]:
     """The terms of a sentence: stemmed content words, ``E:`` entities and ``N:`` numbers.
 
-    Pass the sentence with its date phrase already blanked out (``without_span``).
+    Pass the sentence with its date phrase already blanked out (``without_span``). Cached
+    (a bounded number of texts): grouping and salience ask for the same sentences' terms
+    several times.
     """
     terms: set[str] = set()
     for match in _WORD.finditer(text):
