@@ -513,6 +513,9 @@ class TimelinePoint:
     """The date label ("late July 2024"); writers may shorten it to fit."""
     count: int = 1
     """How many events share this point."""
+    weight: float = 0.0
+    """How salient its most salient event is (``Salience.score``): when not every label fits,
+    the weightiest points are labelled first."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,17 @@ _LANE_BASE = 12.0
 _LANE_STEP = 11.0
 _MAX_LANES = 4
 _LABEL_ROW = 11.0
-_LABEL_ROWS = 2
+_LABEL_ROWS = 3
 _LABEL_GAP = 6.0
+"""Space between two labels' texts in a row."""
+_LEADER_CLEARANCE = 2.0
+"""Space between a leader line and another label's text."""
+_LEADER_INSET = 1.5
+"""How far a label set beside its leader line reaches over it, so the line meets the text."""
+_ASCENT = 0.76
+_DESCENT = 0.24
+"""The text's ink above and below the baseline, in ems (DejaVu Sans: capitals and digits,
+descenders and parentheses)."""
 _BAR_HEIGHT = 6.0
 _MIN_BAR = 4.0
 """An interval narrower than this on the axis is drawn as a dot."""
@@ -83,16 +93,80 @@ class Mark:
         """The horizontal middle of the mark."""
         return (self.x0 + self.x1) / 2
 
+    def anchors(self) -> list[tuple[float, float]]:
+        """Where a leader line may leave the mark, as (x, y of the mark's edge there): its
+        middle first, then towards either end, for a line that must pass another mark."""
+        if self.is_bar:
+            length = self.x1 - self.x0
+            xs = [self.centre, *(self.x0 + length * share for share in (0.25, 0.75, 0.05, 0.95))]
+            return [(x, self.top) for x in xs]
+        side = 0.7 * self.radius
+        lift = math.sqrt(self.radius**2 - side**2)
+        return [
+            (self.x0, self.top),
+            (self.x0 - side, self.y + lift),
+            (self.x0 + side, self.y + lift),
+        ]
+
+    @property
+    def box(self) -> Box:
+        """What the mark covers, with the white ring drawn around a dot."""
+        if self.is_bar:
+            half = _BAR_HEIGHT / 2
+            return Box(left=self.x0, bottom=self.y - half, right=self.x1, top=self.y + half)
+        reach = self.radius + 0.6
+        return Box(
+            left=self.x0 - reach, bottom=self.y - reach, right=self.x0 + reach, top=self.y + reach
+        )
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Label:
-    """A mark's label: text centred on ``x`` with its baseline at ``y``, and a leader line."""
+    """A mark's label: text centred on ``x`` with its baseline at ``y``, and a leader line
+    from the top of its mark up to just below the text."""
 
     x: float
     y: float
     text: str
+    width: float
+    """The text's width in points, as the writer's font measures it."""
     mark_x: float
     mark_top: float
+
+    @property
+    def box(self) -> Box:
+        """The ink of the text: from the descenders to the top of the capitals."""
+        half = self.width / 2
+        return Box(
+            left=self.x - half,
+            bottom=self.y - _DESCENT * FONT_SIZE,
+            right=self.x + half,
+            top=self.y + _ASCENT * FONT_SIZE,
+        )
+
+    @property
+    def leader(self) -> Box:
+        """The leader line, a vertical segment as a box of no width."""
+        return Box(left=self.mark_x, bottom=self.mark_top + 1, right=self.mark_x, top=self.y - 2)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Box:
+    """An upright rectangle in figure points (y upwards)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def meets(self, other: Box, margin: float = 0.0) -> bool:
+        """Whether the two boxes overlap or come closer than ``margin``."""
+        return (
+            self.left < other.right + margin
+            and other.left < self.right + margin
+            and self.bottom < other.top + margin
+            and other.bottom < self.top + margin
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -189,24 +263,80 @@ def _labels(
     width: float,
     measure: Callable[[str], float],
 ) -> list[Label]:
-    """As many labels as fit without overlap: the busiest marks first, then in time order."""
-    order = sorted(range(len(points)), key=lambda i: (-points[i].count, i))
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(_LABEL_ROWS)]
+    """As many labels as fit, the weightiest points first (then the busiest, then in time
+    order): each in the lowest row where it clears every label, leader line and mark placed
+    (``_clear``), centred on its leader line or else beside it, the line leaving the middle of
+    its mark or else nearer one end."""
+    order = sorted(range(len(points)), key=lambda i: (-points[i].weight, -points[i].count, i))
+    years = {day.year for point in points for day in (point.first_day, point.last_day)}
+    one_year = min(years) if len(years) == 1 else None
     labels: list[Label] = []
     for index in order:
         point, mark = points[index], marks[index]
-        text = point.label if point.count == 1 else f"{point.label} ({point.count})"
-        half = measure(text) / 2
-        x = min(max(mark.centre, half), width - half)
-        span = (x - half - _LABEL_GAP / 2, x + half + _LABEL_GAP / 2)
-        for row, used in enumerate(taken):
-            if all(span[1] <= a or span[0] >= b for a, b in used):
-                used.append(span)
-                y = _label_base(lanes) + row * _LABEL_ROW
-                labels.append(Label(x=x, y=y, text=text, mark_x=mark.centre, mark_top=mark.top))
-                break
+        text = _short(point.label, one_year)
+        text = text if point.count == 1 else f"{text} ({point.count})"
+        size = measure(text)
+        if size > width:
+            continue
+        candidates = (
+            Label(
+                x=x, y=_label_base(lanes) + row * _LABEL_ROW, text=text, width=size,
+                mark_x=leader_x, mark_top=leader_y,
+            )
+            for row in range(_LABEL_ROWS)
+            for leader_x, leader_y in mark.anchors()
+            for x in _label_centres(leader_x, size, width)
+        )  # fmt: skip
+        chosen = next((label for label in candidates if _clear(label, labels, marks, mark)), None)
+        if chosen is not None:
+            labels.append(chosen)
     labels.sort(key=lambda label: (label.y, label.x))
     return labels
+
+
+_MONTH_NAME = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+
+
+def _short(text: str, year: int | None) -> str:
+    """A date label as the figure shows it: months as the axis writes them ("20 Apr 2010"),
+    and without the year when every point falls in that one year ("20 Apr"), which the axis
+    and the caption give."""
+    text = _MONTH_NAME.sub(lambda month: month.group()[:3], text)
+    if year is not None:
+        shorter = re.sub(rf"\s{year}\b", "", text)
+        if shorter.strip():
+            text = shorter
+    return text
+
+
+def _label_centres(mark_x: float, size: float, width: float) -> list[float]:
+    """Where a label may sit along its row: centred on its mark, else starting or ending at
+    the leader line; always inside the figure and over its own leader line."""
+    half = size / 2
+    wanted = (mark_x, mark_x - _LEADER_INSET + half, mark_x + _LEADER_INSET - half)
+    centres: list[float] = []
+    for x in wanted:
+        x = min(max(x, half), width - half)
+        if x - half <= mark_x <= x + half and x not in centres:
+            centres.append(x)
+    return centres
+
+
+def _clear(label: Label, placed: Sequence[Label], marks: Sequence[Mark], own: Mark) -> bool:
+    """Whether ``label`` can join those placed: its text keeps ``_LABEL_GAP`` from theirs,
+    no leader line crosses another label's text, and its leader passes no other mark (which
+    would look like the mark it labels)."""
+    box, leader = label.box, label.leader
+    for other in placed:
+        if box.meets(other.box, _LABEL_GAP) or box.meets(other.leader, _LEADER_CLEARANCE):
+            return False
+        if leader.meets(other.box, _LEADER_CLEARANCE):
+            return False
+    # from just inside its own mark: where marks overlap (lanes run out), no leader starts
+    line = Box(left=leader.left, bottom=label.mark_top - 0.5, right=leader.right, top=leader.top)
+    return not any(mark is not own and line.meets(mark.box) for mark in marks)
 
 
 def _ticks(
@@ -225,7 +355,7 @@ def _ticks(
         step = next(s for s in steps if years / s <= 12)
         end = min(last.year + 1, dt.MAXYEAR)
         major = [dt.date(y, 1, 1) for y in range(first.year, end + 1) if y % step == 0]
-        labels = [str(day.year) for day in major]
+        labels = [(str(day.year), str(day.year)) for day in major]
         minor: list[dt.date] = []
         if step == 1 and years <= 6:
             minor = [dt.date(y, m, 1) for y in range(first.year, last.year + 1) for m in (4, 7, 10)]
@@ -238,28 +368,47 @@ def _ticks(
         step = next(s for s in (1, 2, 3, 6, 12) if len(months) / s <= 12)
         major = [day for day in months if (day.month - 1) % step == 0]
         labels = [
-            f"{_MONTHS[day.month - 1]} {day.year}"
-            if day.month == 1 or i == 0
-            else _MONTHS[day.month - 1]
-            for i, day in enumerate(major)
-        ]
+            (f"{_MONTHS[day.month - 1]} {day.year}" if day.month == 1 else _MONTHS[day.month - 1],
+             f"{_MONTHS[day.month - 1]} {day.year}")
+            for day in major
+        ]  # fmt: skip
         minor = [day for day in months if day not in major]
     else:
         step = next(s for s in (1, 2, 7, 14) if days / s <= 12)
         major = [first + dt.timedelta(days=i) for i in range(0, days + 1, step)]
-        labels = [f"{day.day} {_MONTHS[day.month - 1]}" for day in major]
+        labels = [
+            (
+                f"{day.day} {_MONTHS[day.month - 1]}",
+                f"{day.day} {_MONTHS[day.month - 1]} {day.year}",
+            )
+            for day in major
+        ]
         minor = []
+    ticks = _tick_labels(major, labels, x_of, width, measure)
+    ticks.extend(Tick(x=x_of(day), label="") for day in minor if 0 <= x_of(day) <= width)
+    ticks.sort(key=lambda tick: tick.x)
+    return tuple(ticks)
+
+
+def _tick_labels(
+    days: Sequence[dt.date],
+    labels: Sequence[tuple[str, str]],
+    x_of: Callable[[dt.date], float],
+    width: float,
+    measure: Callable[[str], float],
+) -> list[Tick]:
+    """Major ticks inside the figure, each labelled where its label clears the one before;
+    a label is (as a rule, with the year), and the first one shown gives the year."""
     ticks: list[Tick] = []
     right_edge = -math.inf
-    for day, text in zip(major, labels, strict=True):
+    for day, (plain, with_year) in zip(days, labels, strict=True):
         x = x_of(day)
         if not 0 <= x <= width:
             continue
+        text = plain if right_edge > -math.inf else with_year
         half = measure(text) / 2
         shown = text if x - half >= right_edge + 4 and half <= x <= width - half else ""
         if shown:
             right_edge = x + half
         ticks.append(Tick(x=x, label=shown))
-    ticks.extend(Tick(x=x_of(day), label="") for day in minor if 0 <= x_of(day) <= width)
-    ticks.sort(key=lambda tick: tick.x)
-    return tuple(ticks)
+    return ticks

@@ -347,9 +347,13 @@ def timeline_figure(chronology: Chronology) -> TimelineFigure:
         if first is None or last is None:
             continue  # an undated event has no place on an axis
         seen = points.get((first, last))
-        count = seen.count + 1 if seen is not None else 1
+        weight = event.salience.score if event.salience is not None else 0.0
         points[first, last] = TimelinePoint(
-            first_day=first, last_day=last, label=label(event.date), count=count
+            first_day=first,
+            last_day=last,
+            label=label(event.date),
+            count=seen.count + 1 if seen is not None else 1,
+            weight=max(weight, seen.weight) if seen is not None else weight,
         )
     placed = sum(point.count for point in points.values())
     events = "1 dated event" if placed == 1 else f"{placed} dated events"
