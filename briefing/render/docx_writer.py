@@ -500,8 +500,6 @@ class _BodyWriter:
     """The footnotes part, when the document has notes."""
     _bookmarks: int = 0
     _footnotes: int = 0
-    _keep_next: bool = False
-    """The paragraph being written introduces what follows it: keep them on one page."""
     _note_numbers: dict[str, int] = field(default_factory=dict)
     """Note id (a source) -> its number, in order of first citation, as the PDF numbers."""
     _headings: int = 0
@@ -576,15 +574,17 @@ class _BodyWriter:
 
     def blocks(self, blocks: Sequence[Block], *, depth: int = 0) -> None:
         """Write blocks in order; ``depth`` is the list nesting they sit in."""
-        for position, block in enumerate(blocks):
-            self._keep_next = _introduces(blocks, position)
+        for block in blocks:
             self.block(block, depth=depth)
-            self._keep_next = False
 
     def block(self, block: Block, *, depth: int = 0) -> None:
         """Write one block."""
         match block:
             case Heading(level=level, children=children):
+                # The heading styles keep with the next paragraph, so a heading never ends a
+                # page; the paragraph after it (an introduction) does not keep with what it
+                # introduces: LibreOffice breaks a chain of three kept paragraphs at a page
+                # foot, moving the introduction to its list and leaving the heading alone.
                 style = f"Heading {max(1, min(level, _MAX_DEPTH))}"
                 paragraph = self._paragraph(style)
                 if depth == 0:  # the contents list top-level headings: give each its target
@@ -593,10 +593,7 @@ class _BodyWriter:
                 self.inlines(paragraph, children)
             case ParagraphBlock(children=children):
                 style = "Normal" if depth == 0 else _leveled("List Continue", depth)
-                paragraph = self._paragraph(style)
-                if self._keep_next:
-                    paragraph.paragraph_format.keep_with_next = True
-                self.inlines(paragraph, children)
+                self.inlines(self._paragraph(style), children)
             case ListBlock():
                 self._list(block, depth=depth)
             case Table():
@@ -835,19 +832,6 @@ def bookmark_name(anchor_id: str) -> str:
     if not name[:1].isalpha():
         name = "a_" + name
     return name[:40]
-
-
-def _introduces(blocks: Sequence[Block], position: int) -> bool:
-    """Whether the block at ``position`` is a paragraph between a heading and the list, table
-    or figure it introduces ("Stated in the articles without a date…"). The heading styles
-    keep with the next paragraph; this one keeps with what follows it too, so a heading and
-    its introduction never sit alone at the foot of a page, as the PDF keeps them."""
-    if not 0 < position < len(blocks) - 1 or not isinstance(blocks[position], ParagraphBlock):
-        return False
-    following = blocks[position + 1]
-    return isinstance(blocks[position - 1], Heading) and isinstance(
-        following, ListBlock | Table | TimelineFigure
-    )
 
 
 def _leveled(style: str, level: int) -> str:
