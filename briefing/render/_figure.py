@@ -53,6 +53,8 @@ _DESCENT = 0.24
 """The text's ink above and below the baseline, in ems (DejaVu Sans: capitals and digits,
 descenders and parentheses)."""
 _BAR_HEIGHT = 6.0
+_YEARLY_AXIS = 3 * 365
+"""Days beyond which the axis is marked in years, not months or days."""
 _MIN_BAR = 4.0
 """An interval narrower than this on the axis is drawn as a dot."""
 _TOP_MARGIN = 3.0
@@ -159,13 +161,14 @@ class Box:
     right: float
     top: float
 
-    def meets(self, other: Box, margin: float = 0.0) -> bool:
-        """Whether the two boxes overlap or come closer than ``margin``."""
+    def meets(self, other: Box, across: float = 0.0, up: float = 0.0) -> bool:
+        """Whether the two boxes overlap or come closer than ``across`` side by side or ``up``
+        one above the other."""
         return (
-            self.left < other.right + margin
-            and other.left < self.right + margin
-            and self.bottom < other.top + margin
-            and other.bottom < self.top + margin
+            self.left < other.right + across
+            and other.left < self.right + across
+            and self.bottom < other.top + up
+            and other.bottom < self.top + up
         )
 
 
@@ -201,7 +204,10 @@ def layout(figure: TimelineFigure, width: float, measure: Callable[[str], float]
         return (day.toordinal() - low) / (high - low) * width
 
     marks, lanes = _marks(points, x_of)
-    labels = _labels(points, marks, lanes, width, measure)
+    # An axis of months or days names the year at its first label and at each January, so
+    # a label needs no year of its own; an axis of years does not place a day that closely.
+    dated = int(high) - math.ceil(low) <= _YEARLY_AXIS
+    labels = _labels(points, marks, lanes, width, measure, yearless=dated)
     rows = max(
         (round((label.y - _label_base(lanes)) / _LABEL_ROW) + 1 for label in labels), default=0
     )
@@ -225,13 +231,14 @@ def layout(figure: TimelineFigure, width: float, measure: Callable[[str], float]
 def _marks(
     points: Sequence[TimelinePoint], x_of: Callable[[dt.date], float]
 ) -> tuple[list[Mark], int]:
-    """Marks in lanes above the axis, so no two overlap while a lane is free."""
+    """Marks in lanes above the axis, so no two overlap while a lane is free: a dot for a day
+    or an interval too short to show, a bar for a longer one."""
     lane_ends: list[float] = []
     marks: list[Mark] = []
     for point in points:
         x0 = x_of(point.first_day)
         x1 = x_of(shift(point.last_day, 1))
-        if x1 - x0 < _MIN_BAR:
+        if x1 - x0 < _MIN_BAR or point.first_day == point.last_day:  # a day is never a period
             centre = (x0 + x1) / 2
             radius = min(2.4 * math.sqrt(point.count), 6.0)
             x0, x1 = centre, centre
@@ -262,18 +269,19 @@ def _labels(
     lanes: int,
     width: float,
     measure: Callable[[str], float],
+    *,
+    yearless: bool,
 ) -> list[Label]:
     """As many labels as fit, the weightiest points first (then the busiest, then in time
     order): each in the lowest row where it clears every label, leader line and mark placed
     (``_clear``), centred on its leader line or else beside it, the line leaving the middle of
     its mark or else nearer one end."""
     order = sorted(range(len(points)), key=lambda i: (-points[i].weight, -points[i].count, i))
-    years = {day.year for point in points for day in (point.first_day, point.last_day)}
-    one_year = min(years) if len(years) == 1 else None
     labels: list[Label] = []
     for index in order:
         point, mark = points[index], marks[index]
-        text = _short(point.label, one_year)
+        in_one = yearless and point.first_day.year == point.last_day.year
+        text = _short(point.label, point.first_day.year if in_one else None)
         text = text if point.count == 1 else f"{text} ({point.count})"
         size = measure(text)
         if size > width:
@@ -301,8 +309,7 @@ _MONTH_NAME = re.compile(
 
 def _short(text: str, year: int | None) -> str:
     """A date label as the figure shows it: months as the axis writes them ("20 Apr 2010"),
-    and without the year when every point falls in that one year ("20 Apr"), which the axis
-    and the caption give."""
+    and without ``year`` when the axis gives it ("20 Apr")."""
     text = _MONTH_NAME.sub(lambda month: month.group()[:3], text)
     if year is not None:
         shorter = re.sub(rf"\s{year}\b", "", text)
@@ -330,9 +337,9 @@ def _clear(label: Label, placed: Sequence[Label], marks: Sequence[Mark], own: Ma
     would look like the mark it labels)."""
     box, leader = label.box, label.leader
     for other in placed:
-        if box.meets(other.box, _LABEL_GAP) or box.meets(other.leader, _LEADER_CLEARANCE):
+        if box.meets(other.box, _LABEL_GAP, 1) or box.meets(other.leader, _LEADER_CLEARANCE, 1):
             return False
-        if leader.meets(other.box, _LEADER_CLEARANCE):
+        if leader.meets(other.box, _LEADER_CLEARANCE, 1):
             return False
     # from just inside its own mark: where marks overlap (lanes run out), no leader starts
     line = Box(left=leader.left, bottom=label.mark_top - 0.5, right=leader.right, top=leader.top)
@@ -348,7 +355,7 @@ def _ticks(
 ) -> tuple[Tick, ...]:
     """Ticks at years, months or days, whichever the span needs, labelled without overlap."""
     days = (last - first).days
-    if days > 3 * 365:
+    if days > _YEARLY_AXIS:
         years = last.year - first.year + 1
         # 1, 2, 5, 10, 20, 50… without end: a typo'd year (0201, 9999) can span millennia.
         steps = (unit * 10**power for power in itertools.count() for unit in (1, 2, 5))

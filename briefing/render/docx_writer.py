@@ -610,7 +610,11 @@ class _BodyWriter:
         if figure.points:
             png, _ = figure_png.draw(figure, self._text_width)
             run = self._paragraph("Figure").add_run()
-            run.add_picture(io.BytesIO(png), width=Pt(self._text_width))
+            picture = run.add_picture(io.BytesIO(png), width=Pt(self._text_width))
+            # No space around the picture: LibreOffice otherwise sets it 9 pt in from the
+            # margin, past the right margin at the text width.
+            for side in ("distT", "distB", "distL", "distR"):
+                picture._inline.set(side, "0")
         self._paragraph("Caption").add_run(_clean(figure.caption))
 
     def _list(self, block: ListBlock, *, depth: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pypdf
@@ -237,10 +238,40 @@ def test_word_gets_the_figure_as_an_inline_png_with_a_caption() -> None:
         body = archive.read("word/document.xml").decode()
     assert image.format == "PNG"
     assert image.width > 1000  # sharp enough to print at the text width
-    assert "<wp:inline" in body
+    inline = re.search(r"<wp:inline [^>]*>", body)
+    assert inline is not None
+    for side in ("distT", "distB", "distL", "distR"):  # at the margin, in LibreOffice too
+        assert f'{side}="0"' in inline.group()
     assert '<w:pStyle w:val="Caption"/>' in body
 
 
 def test_the_png_is_the_same_bytes_every_time() -> None:
     figure = timeline_figure(_chronology())
     assert figure_png.draw(figure, 450)[0] == figure_png.draw(figure, 450)[0]
+
+
+def test_a_day_is_a_dot_however_wide_the_day_is_on_the_axis() -> None:
+    """On a month-long axis a day spans 12 pt; it is still an event, not a period."""
+    points = (
+        TimelinePoint(first_day=dt.date(2010, 4, 20), last_day=dt.date(2010, 4, 20), label="a"),
+        TimelinePoint(first_day=dt.date(2010, 5, 1), last_day=dt.date(2010, 5, 7), label="b"),
+        TimelinePoint(first_day=dt.date(2010, 5, 24), last_day=dt.date(2010, 5, 24), label="c"),
+    )
+    shape = _figure.layout(TimelineFigure(points=points, caption=""), 453.5, _measure)
+    assert [mark.is_bar for mark in shape.marks] == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("last", "shown"),
+    [
+        (dt.date(2011, 1, 5), {"20 Apr", "5 Jan"}),  # months on the axis: it gives the years
+        (dt.date(2016, 1, 5), {"20 Apr 2010", "5 Jan 2016"}),  # years on the axis
+    ],
+)
+def test_labels_leave_the_year_to_an_axis_of_months(last: dt.date, shown: set[str]) -> None:
+    first = dt.date(2010, 4, 20)
+    points = tuple(
+        TimelinePoint(first_day=day, last_day=day, label=day_words(day)) for day in (first, last)
+    )
+    shape = _figure.layout(TimelineFigure(points=points, caption=""), 453.5, _measure)
+    assert {label.text for label in shape.labels} == shown
