@@ -7,7 +7,7 @@ them succeeded, so a failure halfway leaves the previous files untouched.
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -265,9 +265,9 @@ class Curated:
     articles: tuple[Article, ...]
     results: tuple[ExtractResult, ...]
     stored_statuses: dict[str, int]
-    """How many entries of each status the timeline file held before the merge."""
+    """How many events of each status the curated timeline holds."""
     stored_ids: frozenset[str]
-    """The ids the timeline file held before the merge."""
+    """The event ids the last build or update knew (to count the new ones)."""
 
 
 def curate(
@@ -285,16 +285,14 @@ def _curate(
     with open_engine(executor, jobs=jobs) as engine:
         articles, diagnostics = read(options, engine=engine, progress=progress)
         results = extract_all(articles, progress=progress, cache=options.inputs[0], engine=engine)
-    fresh = [event for result in results for event in result.events]
+    fresh = tuple(event for result in results for event in result.events)
     facts = [fact for result in results for fact in result.facts]
     found = [*diagnostics, *(d for result in results for d in result.diagnostics)]
     stored = timeline.load(timeline_path(options))
-    merged = timeline.merge(
-        stored, tuple(fresh), known_articles=frozenset(article.id for article in articles)
-    )
-    found.extend(merged.diagnostics)
+    known = frozenset(article.id for article in articles)
+    events, rejected = timeline.curated(stored, fresh, known_articles=known)
     ordered = chronology_stage.order(
-        (*merged.events, *merged.rejected),
+        (*events, *rejected),
         articles,
         found,
         reviewed_only=options.reviewed_only,
@@ -302,15 +300,24 @@ def _curate(
         max_events=options.max_events,
         story=_story(options),
     )
+    # The file keeps the events the briefing shows (and whatever the analyst touched).
+    merged = timeline.merge(stored, fresh, known_articles=known, keep=shown_ids(ordered))
+    ordered = dataclasses.replace(ordered, diagnostics=ordered.diagnostics + merged.diagnostics)
     merged = timeline.annotate(merged, notes(ordered))
     return Curated(
         chronology=ordered,
         merged=merged,
         articles=articles,
         results=results,
-        stored_statuses=dict(Counter(event.status.value for event in stored.events)),
-        stored_ids=stored.reading.ids,
+        stored_statuses=merged.statuses,
+        stored_ids=_known_ids(options, stored),
     )
+
+
+def _known_ids(options: Options, stored: timeline.Timeline) -> frozenset[str]:
+    """The event ids the last build or update knew (its record), else the file's."""
+    recorded = state.read(options.inputs)
+    return recorded.ids if recorded is not None else stored.reading.ids
 
 
 def _record(options: Options, run: Curated) -> None:
@@ -333,6 +340,15 @@ _SECTION_WORDS = {
     Section.AHEAD: "looking ahead",
     Section.OTHER: "not selected",
 }
+
+
+_SHOWN = frozenset({Section.KEY, Section.BACKGROUND, Section.AHEAD})
+
+
+def shown_ids(chronology: Chronology) -> frozenset[str]:
+    """The events the briefing shows in its sections (key events, background, looking
+    ahead): the id of each one's shown report, which the timeline file keeps."""
+    return frozenset(e.id for e in chronology.events if e.section in _SHOWN)
 
 
 def notes(chronology: Chronology) -> dict[str, str]:

@@ -9,6 +9,7 @@ No document libraries here, and nothing that renders, runs the pipeline or print
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -28,6 +29,7 @@ from briefing.model import (
     Level,
     Status,
 )
+from briefing.timeline import text as text_edits
 from briefing.timeline.cache import CACHE_UNREADABLE, cache_path, cache_text_of, read_cache
 from briefing.timeline.entries import (
     EXTRACTED,
@@ -53,7 +55,7 @@ from briefing.timeline.lock import lock
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["Merged", "Timeline", "annotate", "load", "lock", "merge", "save"]
+__all__ = ["Merged", "Timeline", "annotate", "curated", "load", "lock", "merge", "save"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,40 +161,90 @@ def _read_text(path: Path) -> str:
 # merge
 
 
-def merge(
+def curated(
     timeline: Timeline, fresh: tuple[Event, ...], *, known_articles: frozenset[str]
+) -> tuple[tuple[Event, ...], tuple[Event, ...]]:
+    """The events ``merge`` gives (those to show, and the rejected ones), without writing
+    anything: what the chronology needs before it can say which events the file keeps."""
+    by_id, _ = _index_fresh(fresh)
+    taken = set(timeline.reading.ids)
+    changes, _ = _plan(timeline.reading.entries, by_id, timeline.extracted, known_articles, taken)
+    planned = {change.entry.index: change for change in changes}
+    entries = []
+    for entry in timeline.reading.entries:
+        change = planned.get(entry.index)
+        if change is not None:
+            entry = _changed(entry, change)
+        entries.append(entry)
+    events, rejected, _ = shown(tuple(entries), by_id, known_articles, timeline.path)
+    unfiled = sorted(
+        (e for e in by_id.values() if e.id not in timeline.reading.ids), key=_chronological
+    )
+    return events + tuple(dataclasses.replace(e, status=Status.NEW) for e in unfiled), rejected
+
+
+def _changed(entry: Entry, change: _Change) -> Entry:
+    """An entry as a planned change leaves it."""
+    entry = dataclasses.replace(entry, id=change.new_id or entry.id, status=change.status)
+    event = change.refresh
+    if event is None:
+        return entry
+    date = event.date
+    return dataclasses.replace(
+        entry,
+        value=date.value,
+        mod=date.mod,
+        end=date.end_value,
+        text=event.text,
+        attribution=event.attribution,
+        claim=event.claim,
+        sources=event.sources,
+    )
+
+
+def merge(
+    timeline: Timeline,
+    fresh: tuple[Event, ...],
+    *,
+    known_articles: frozenset[str],
+    keep: frozenset[str] | None = None,
 ) -> Merged:
     """Merge a complete fresh extraction (every current article's events) into the timeline.
 
-    - an event not in the file yet is appended with ``status: new``;
+    The curated timeline is every extracted event, as the file says where it holds an entry:
+
     - an entry the analyst changed (date, mod, end, text, attribution, claim or sources differ
       from what was last extracted) becomes ``edited`` and is never overwritten;
     - an entry the analyst did not change follows the extraction and keeps its status;
     - ``manual`` and ``rejected`` entries are never touched, and a rejected event never
       comes back;
-    - an extracted entry whose id is no longer produced, or whose article is gone, becomes
-      ``stale``: kept in the file, left out of ``events``, reported in ``diagnostics``.
+    - an entry the analyst touched (any status but ``new``, notes, a comment of theirs) whose
+      id is no longer extracted, or whose article is gone, becomes ``stale``: kept in the
+      file, left out of ``events``, reported in ``diagnostics``;
+    - an event without an entry is ``new``.
+
+    What the file holds: every entry the analyst touched, and an entry for each id of ``keep``
+    (the events the briefing shows), appended with ``status: new`` when missing; an untouched
+    entry whose id is not in ``keep`` (or whose event is gone) leaves the file. Without
+    ``keep``, every extracted event gets an entry. The file is changed as text (entries
+    appended, dropped or replaced, statuses set): what the analyst wrote stays byte for byte.
     """
     path = timeline.path
     by_id, duplicates = _index_fresh(fresh)
+    held = frozenset(by_id) if keep is None else keep
     taken = set(timeline.reading.ids)
     changes, extracted = _plan(
         timeline.reading.entries, by_id, timeline.extracted, known_articles, taken
     )
-    additions = sorted((e for e in by_id.values() if e.id not in taken), key=_chronological)
-    extracted.update((event.id, fingerprint_event(event)) for event in additions)
-
-    text, reading = timeline.text or HEADER, timeline.reading
-    if changes or additions:
-        # Work on a copy parsed from the text, so the Timeline stays as it was read.
-        document = parse(text, path)
-        first_build = not entries_of(document)
-        _apply(document, changes, additions)
-        text = dump(document)
-        reading = _reread(document, text, path, first_build=first_build)
+    text, reading = _written(timeline, changes, by_id, held, taken, extracted)
     events, rejected, problems = shown(reading.entries, by_id, known_articles, path)
+    unfiled = sorted((e for e in by_id.values() if e.id not in reading.ids), key=_chronological)
+    events += tuple(dataclasses.replace(event, status=Status.NEW) for event in unfiled)
     cache_text = cache_text_of(extracted, reading.ids)
     cache_notes = tuple(d for d in timeline.diagnostics if d.code == CACHE_UNREADABLE)
+    statuses = Counter(entry.status.value for entry in reading.entries)
+    if unfiled:
+        statuses[Status.NEW.value] += len(unfiled)
     return Merged(
         events=events,
         rejected=rejected,
@@ -201,27 +253,223 @@ def merge(
         changed=text != timeline.text or not timeline.exists,
         cache_text=cache_text,
         cache_changed=cache_text != timeline.cache_text,
-        statuses=dict(Counter(entry.status.value for entry in reading.entries)),
-        ids=reading.ids,
+        statuses=dict(statuses),
+        ids=reading.ids | frozenset(by_id),
         lines={entry.id: entry.line for entry in reading.entries if entry.id},
         stored=timeline.text if timeline.exists else None,
     )
 
 
-def _reread(document: CommentedMap, text: str, path: Path, *, first_build: bool) -> Reading:
-    """The entries as they are in the new text, lines included.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Edits:
+    """What the text edits do to the file's items (by their number in the list)."""
 
-    Parsing the text just dumped is most of a merge's time on a large timeline. When every
-    entry is one ``merge`` just wrote, the document itself is read instead, with the lines
-    found in the text (``mark_new_lines``): the same entries, since a value ``dump`` writes
-    parses back to itself. Anything else (an existing file, an entry that cannot be read,
-    a text of another shape) is parsed as before, so its lines and diagnostics are exact.
+    drop: set[int] = field(default_factory=set)
+    replace: dict[int, Event] = field(default_factory=dict)
+    statuses: dict[int, Status] = field(default_factory=dict)
+    hard: list[_Change] = field(default_factory=list)
+    """Changes only a round-trip can make (see ``_written``)."""
+
+
+def _edits(
+    reading: Reading,
+    lines: list[str],
+    items: list[text_edits.Block],
+    changes: list[_Change],
+    held: frozenset[str],
+    extracted: Mapping[str, str],
+) -> _Edits:
+    """The curation rules' changes as edits of the text, and which entries leave the file."""
+    edits = _Edits()
+    planned = {change.entry.index: change for change in changes}
+    for entry in reading.entries:
+        change = planned.get(entry.index)
+        free = (
+            entry.status is Status.NEW
+            and not entry.notes
+            and not text_edits.own_comment(lines, items[entry.index])
+        )
+        if change is None:
+            if free and entry.id not in held:
+                edits.drop.add(entry.index)
+        elif change.new_id or (change.refresh is not None and not free):
+            edits.hard.append(change)
+        elif change.status is Status.STALE and free and _as_extracted(entry, extracted):
+            edits.drop.add(entry.index)  # never touched, and its event is gone
+        elif change.refresh is not None and free and change.status is Status.NEW:
+            if entry.id in held:
+                edits.replace[entry.index] = change.refresh
+            else:
+                edits.drop.add(entry.index)
+        elif change.status is not entry.status:
+            edits.statuses[entry.index] = change.status
+    return edits
+
+
+def _written(
+    timeline: Timeline,
+    changes: list[_Change],
+    by_id: dict[str, Event],
+    held: frozenset[str],
+    taken: set[str],
+    extracted: dict[str, str],
+) -> tuple[str, Reading]:
+    """The file's new text and its entries, lines included.
+
+    As text where the file has the shape ``briefing`` writes. The few changes text cannot make
+    (an entry the analyst touched brought up to a new extraction, an id given to a manual
+    entry, a status written another way) go through one round-trip of the document first; a
+    file of another shape goes through it whole.
     """
-    if first_build and mark_new_lines(document, text):
-        reading = read_entries(document, path)
-        if not reading.diagnostics:
-            return reading
-    return read_entries(parse(text, path), path)  # lines as they are in the new text
+    path, text, reading = timeline.path, timeline.text or HEADER, timeline.reading
+    lines = text.splitlines(keepends=True)
+    if not text_edits.fits(lines, reading.starts):
+        return _round_trip(text, path, changes, by_id, held, taken, extracted)
+    items = text_edits.blocks(lines, reading.starts)
+    edits = _edits(reading, lines, items, changes, held, extracted)
+    statuses = edits.statuses
+    if edits.hard or not all(
+        text_edits.set_status(lines, items[index], status.value)
+        for index, status in statuses.items()
+    ):
+        # Through ruamel once: every planned change but the drops and replacements.
+        skip = edits.drop | set(edits.replace)
+        text, reading = _applied(text, path, [c for c in changes if c.entry.index not in skip])
+        lines = text.splitlines(keepends=True)
+        items = text_edits.blocks(lines, reading.starts)
+        taken.update(reading.ids)
+        statuses = {}
+    taken.difference_update(e.id for e in reading.entries if e.index in edits.drop)
+    additions = sorted(
+        (by_id[i] for i in held if i in by_id and i not in taken), key=_chronological
+    )
+    extracted.update((event.id, fingerprint_event(event)) for event in additions)
+    extracted.update((event.id, fingerprint_event(event)) for event in edits.replace.values())
+    order = sorted(edits.replace)
+    replaced = dict(zip(order, _dumped([edits.replace[n] for n in order], path), strict=True))
+    appended = _dumped(additions, path)
+    rewritten = text_edits.rewrite(
+        lines,
+        items,
+        drop=frozenset(edits.drop),
+        replace={index: chunk for index, (chunk, _) in replaced.items()},
+        appended="".join(chunk for chunk, _ in appended),
+    )
+    return rewritten.text, _reading_after(reading, rewritten, statuses, replaced, appended)
+
+
+def _as_extracted(entry: Entry, extracted: Mapping[str, str]) -> bool:
+    """Whether the entry is exactly what extraction last produced (known from the sidecar)."""
+    return extracted.get(entry.id) == entry.fingerprint
+
+
+def _dumped(events: list[Event], path: Path) -> list[tuple[str, Entry]]:
+    """Each event as the text of a new entry, and the entry that text reads back as (its line
+    counted from the entry's first line)."""
+    if not events:
+        return []
+    document = parse("events:\n", path)
+    entries_of(document).extend(new_entry(event) for event in events)
+    text = dump(document)
+    if not mark_new_lines(document, text):
+        document = parse(text, path)  # a character YAML may read back otherwise
+    reading = read_entries(document, path)
+    lines = text.splitlines(keepends=True)
+    bounds = [*reading.starts, len(lines)]
+    return [
+        (
+            "".join(lines[bounds[n] : bounds[n + 1]]),
+            dataclasses.replace(entry, line=entry.line - bounds[n]),
+        )
+        for n, entry in enumerate(reading.entries)
+    ]
+
+
+def _reading_after(
+    reading: Reading,
+    rewritten: text_edits.Rewritten,
+    statuses: Mapping[int, Status],
+    replaced: Mapping[int, tuple[str, Entry]],
+    appended: list[tuple[str, Entry]],
+) -> Reading:
+    """The entries of the rewritten text with the lines they have there, in file order."""
+    entries: list[Entry] = []
+    for entry in reading.entries:
+        start = rewritten.starts.get(entry.index)
+        if start is None:
+            continue
+        if entry.index in replaced:
+            _, new = replaced[entry.index]
+            entries.append(dataclasses.replace(new, line=start + new.line))
+            continue
+        status = statuses.get(entry.index, entry.status)
+        line = entry.line + rewritten.shift[entry.index]
+        entries.append(dataclasses.replace(entry, line=line, status=status))
+    starts = [start for _, start in sorted(rewritten.starts.items())]
+    at = rewritten.appended_at
+    for chunk, entry in appended:
+        entries.append(dataclasses.replace(entry, line=at + entry.line))
+        starts.append(at)
+        at += chunk.count("\n")
+    entries.sort(key=lambda entry: entry.line)
+    entries = [dataclasses.replace(entry, index=n) for n, entry in enumerate(entries)]
+    moved = [rewritten.shift.get(n) for n in range(len(reading.starts))]
+    diagnostics = (_moved(d, reading.starts, moved) for d in reading.diagnostics)
+    readable = {entry.id for entry in reading.entries}
+    unreadable = {i for i in reading.ids if i not in readable}
+    return Reading(
+        entries=tuple(entries),
+        ids=frozenset({entry.id for entry in entries} | unreadable) - {""},
+        diagnostics=tuple(d for d in diagnostics if d is not None),
+        starts=tuple(sorted(starts)),
+    )
+
+
+def _moved(
+    diagnostic: Diagnostic, starts: tuple[int, ...], moved: list[int | None]
+) -> Diagnostic | None:
+    """A diagnostic on an item, its line moved with the item (None if the item left)."""
+    if diagnostic.line is None or not starts:
+        return diagnostic
+    item = bisect.bisect_right(starts, diagnostic.line - 1) - 1
+    if item < 0:
+        return diagnostic
+    shift = moved[item]
+    if shift is None:
+        return None
+    return dataclasses.replace(diagnostic, line=diagnostic.line + shift)
+
+
+def _applied(text: str, path: Path, changes: list[_Change]) -> tuple[str, Reading]:
+    """``changes`` made through one ruamel round-trip; the new text and its entries."""
+    document = parse(text, path)
+    _apply(document, changes, [])
+    text = dump(document)
+    return text, read_entries(parse(text, path), path)
+
+
+def _round_trip(
+    text: str,
+    path: Path,
+    changes: list[_Change],
+    by_id: dict[str, Event],
+    held: frozenset[str],
+    taken: set[str],
+    extracted: dict[str, str],
+) -> tuple[str, Reading]:
+    """A file of another shape than ``briefing`` writes (a flow list, another top-level key
+    after ``events:``, entries indented otherwise): every change made through ruamel, new
+    entries appended, nothing dropped."""
+    additions = sorted(
+        (by_id[i] for i in held if i in by_id and i not in taken), key=_chronological
+    )
+    extracted.update((event.id, fingerprint_event(event)) for event in additions)
+    if not changes and not additions:
+        return text, read_entries(parse(text, path), path)
+    document = parse(text, path)
+    _apply(document, changes, additions)
+    text = dump(document)
+    return text, read_entries(parse(text, path), path)
 
 
 def _index_fresh(fresh: tuple[Event, ...]) -> tuple[dict[str, Event], tuple[Diagnostic, ...]]:
@@ -293,12 +541,18 @@ def _plan(
             continue
         event = by_id.get(entry.id)
         if event is None or any(s.article not in known_articles for s in entry.sources):
+            # (an entry named by id alone has no sources: it is stale when its id is gone)
             if entry.id in last:
                 remembered[entry.id] = last[entry.id]
             if entry.status is not Status.STALE:
                 changes.append(_Change(entry=entry, status=Status.STALE))
             continue
         remembered[entry.id] = fresh_print = fingerprint_event(event)
+        if entry.by_id:
+            # A decision on an event named by its id: it shows the extraction as it comes.
+            if entry.status is Status.STALE:
+                changes.append(_Change(entry=entry, status=Status.NEW))
+            continue
         change = _follow(entry, event, fresh_print, last.get(entry.id, ""))
         if change.status is not entry.status or change.refresh is not None:
             changes.append(change)

@@ -49,6 +49,10 @@ class Entry:
     claim: str
     sources: tuple[SourceRef, ...]
     notes: str
+    by_id: bool = False
+    """An entry that names an extracted event by its id alone (``- id: ev-…`` with a status,
+    no date or text): the analyst's decision on that event (``key``, ``rejected``…), which
+    shows the extraction's own date and text and is never filled in or rewritten."""
 
     @property
     def fingerprint(self) -> str:
@@ -68,6 +72,9 @@ class Reading:
     """Every id written in the file, readable entry or not: never given to another entry."""
     diagnostics: tuple[Diagnostic, ...]
     """Why entries could not be read; those entries are left exactly as written."""
+    starts: tuple[int, ...] = ()
+    """The 0-based line where each item of the ``events:`` list starts, readable or not
+    (where the text of one entry ends and the next begins)."""
 
 
 def fingerprint_of(
@@ -144,7 +151,10 @@ def read_entries(document: CommentedMap, path: Path) -> Reading:
         ids.add(entry.id)
         entries.append(entry)
     ids.discard("")
-    return Reading(entries=tuple(entries), ids=frozenset(ids), diagnostics=tuple(diagnostics))
+    starts = tuple(items.lc.item(index)[0] for index in range(len(items)))
+    return Reading(
+        entries=tuple(entries), ids=frozenset(ids), diagnostics=tuple(diagnostics), starts=starts
+    )
 
 
 def _bad(path: Path, line: int, message: str) -> Diagnostic:
@@ -189,6 +199,22 @@ def _read_entry(item: CommentedMap, index: int) -> Entry:
             f"entry {index + 1} has no `id`; restore it, or set `status: manual` "
             "for an event of your own",
             _key_line(item, "id"),
+        )
+    if entry_id and status is not Status.MANUAL and "date" not in item and "text" not in item:
+        return Entry(
+            index=index,
+            line=item.lc.line + 1,
+            id=entry_id,
+            status=status,
+            value="",
+            mod=None,
+            end=None,
+            text="",
+            attribution="",
+            claim="",
+            sources=(),
+            notes=_read_text(item, "notes", required=False),
+            by_id=True,
         )
     value = _read_value(item, "date", required=True)
     end = _read_value(item, "end", required=False) or None

@@ -57,7 +57,10 @@ def shown(
 
 
 def _stale(entry: Entry, missing: list[str], path: Path) -> Diagnostic:
-    if missing:
+    if entry.by_id:
+        code = "stale-event"
+        why = "no extracted event has this id (copy the id of an event from timeline.json)"
+    elif missing:
         code = "missing-article"
         why = f"cites {', '.join(quoted(m) for m in missing)}, no longer among the articles"
     else:
@@ -105,7 +108,7 @@ def _event(entry: Entry, fresh: Event | None) -> Event:
     """The event an entry shows: the extraction's own where the analyst left it as extracted."""
     if fresh is None:
         return event_as_written(entry)
-    if entry.fingerprint == fingerprint_event(fresh):
+    if entry.by_id or entry.fingerprint == fingerprint_event(fresh):
         return dataclasses.replace(fresh, status=entry.status, notes=entry.notes)
     date = fresh.date
     same_date = (entry.value, entry.mod, entry.end) == (date.value, date.mod, date.end_value)

@@ -29,14 +29,19 @@ if TYPE_CHECKING:
     from briefing.timeline.entries import Entry
 
 HEADER = """\
-# The curated timeline of this briefing: one entry per dated event, and the documents show it.
+# The curated timeline of this briefing: the events it shows (key events, background, looking
+# ahead) and every entry you touched. Every other event found is in out/timeline.json.
 #
-# `briefing update` (and `build`) adds newly extracted events with the status `new` and never
-# overwrites your work: correct an entry's date, text or attribution and your version is kept
-# (its status becomes `edited`); set the status to `reviewed` once checked, to `rejected` to
-# drop an event for good (deleting the entry instead brings it back as new), and add events of
-# your own with the status `manual` (the id is optional). An event whose sentence or article
-# disappeared becomes `stale`: kept here, left out of the documents, listed by `briefing check`.
+# `briefing update` (and `build`) adds the events the briefing shows with the status `new` and
+# never overwrites your work: correct an entry's date, text or attribution and your version is
+# kept (its status becomes `edited`); set the status to `reviewed` once checked, to `key` to
+# keep an event among the key events, to `rejected` to drop it for good (deleting the entry
+# instead brings it back as new while the briefing shows it), and add events of your own with
+# the status `manual` (the id is optional). To decide on an event not listed here, add an entry
+# of two lines: its id from timeline.json (`- id: ev-...`) and its status (`key`...). An entry
+# you never changed leaves the file when the briefing stops showing its event. One whose
+# sentence or article disappeared becomes `stale`: kept here, left out of the documents, listed
+# by `briefing check`.
 # Dates are TIMEX3 values (2025-08-31, 2024-07, 2022, 2024-Q3, XXXX-09-17 when the year is
 # unknown); `mod` is START, MID, END, APPROX, BEFORE, AFTER...; `end` closes a range.
 events:

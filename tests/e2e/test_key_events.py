@@ -60,14 +60,20 @@ def test_key_and_rejected_decide_last_and_survive_updates(
     assert explosion["salience"]["later"] >= 5
     minor = next(e for e in data["events"] if not e["key"] and "Obama" in e["text"])
 
+    # The file holds the events the briefing shows: the explosion is there; the minor event
+    # is promoted by its id alone (taken from timeline.json), as the README says.
+    assert explosion["id"] in {entry["id"] for entry in entries(project)}
+    assert minor["id"] not in {entry["id"] for entry in entries(project)}
+
     def decide(events: Any) -> None:
         for entry in events:
-            if entry["id"] == minor["id"]:
-                entry["status"] = "key"
             if entry["id"] == explosion["id"]:
                 entry["status"] = "rejected"
 
     edit(project, decide)
+    path = project / "timeline.yaml"
+    promoted = f"  - id: {minor['id']}\n    status: key\n"
+    path.write_text(path.read_text(encoding="utf-8") + promoted, encoding="utf-8")
     for _ in range(2):  # an update, then a rebuild: the decisions hold
         assert main(["update", "--inputs", str(project)]) == 0
         data = build(project, out, "--max-events", "2")
@@ -86,12 +92,22 @@ def test_the_timeline_file_says_where_each_event_is_shown_and_why(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1280620800")
     project, out = project_with_reports(tmp_path), tmp_path / "out"
-    build(project, out, "--max-events", "2")
+    data = build(project, out, "--max-events", "2")
     text = (project / "timeline.yaml").read_text(encoding="utf-8")
     assert text.count("# briefing: key event, salience ") == 2
+    assert text.count("  - id: ") == 2  # the file holds what the briefing shows
+    assert "reported or referred to by 6 articles from 1 outlet" in text
+    # An event the briefing does not show, and a report merged into another, promoted by id:
+    # their notes say so.
+    other = next(e for e in data["events"] if not e["key"])
+    member = next(m for e in data["events"] for m in e.get("members", [])[1:])
+    path = project / "timeline.yaml"
+    ids = f"  - id: {other['id']}\n    status: reviewed\n  - id: {member}\n    status: reviewed\n"
+    path.write_text(text + ids, encoding="utf-8")
+    build(project, out, "--max-events", "2")
+    text = path.read_text(encoding="utf-8")
     assert "# briefing: not selected, salience " in text
     assert "# briefing: merged into ev-" in text
-    assert "reported or referred to by 6 articles from 1 outlet" in text
     before = text
     build(project, out, "--max-events", "2")
     assert (project / "timeline.yaml").read_text(encoding="utf-8") == before  # byte-identical

@@ -365,28 +365,53 @@ def test_manual_event_citing_a_missing_article_is_reported_but_shown(path: Path)
     )
 
 
-def test_removed_article_makes_its_events_stale_but_keeps_them(path: Path) -> None:
+def review(path: Path, entry_id: str) -> None:
+    """The analyst sets ``status: reviewed`` on an entry."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"id: {entry_id}\n")
+    at = text.index("status: new", start)
+    path.write_text(text[:at] + "status: reviewed" + text[at + 11 :], encoding="utf-8")
+
+
+# Issue 14 changed what an untouched entry (still ``new``, no notes, no comment of the
+# analyst's) becomes when its article or sentence goes: it leaves the file, since nothing of
+# the analyst's is in it, where it used to stay as ``stale``. Entries the analyst touched
+# still become stale, are kept and reported.
+
+
+def test_removed_article_makes_touched_events_stale_and_drops_untouched_ones(path: Path) -> None:
     build(path)
+    review(path, "kyiv-001")
     merged = build(path, fresh=FRESH[:2], articles=frozenset({"lemonde"}))
     assert set(by_id(merged)) == {"lemonde-001", "lemonde-002"}
     assert statuses(path)["kyiv-001"] is Status.STALE
-    assert statuses(path)["kyiv-002"] is Status.STALE
+    assert "kyiv-002" not in statuses(path)
     stale = [d for d in merged.diagnostics if d.code == "missing-article"]
-    assert len(stale) == 2
+    assert len(stale) == 1
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert all(lines[d.line - 1].startswith("  - id: kyiv-") for d in stale if d.line)
+    assert all(lines[d.line - 1].startswith("  - id: kyiv-001") for d in stale if d.line)
     assert all(d.level is Level.WARNING for d in stale)
     back = build(path)  # the article is restored
     assert by_id(back)["kyiv-001"].status is Status.NEW
+    assert by_id(back)["kyiv-002"].status is Status.NEW
 
 
-def test_vanished_sentence_makes_its_event_stale(path: Path) -> None:
+def test_vanished_sentence_makes_its_reviewed_event_stale(path: Path) -> None:
     build(path)
+    review(path, "lemonde-002")
     merged = build(path, fresh=(FRESH[0], *FRESH[2:]))
     assert statuses(path)["lemonde-002"] is Status.STALE
     (problem,) = merged.diagnostics
     assert problem.code == "stale-event"
     assert "'lemonde'" in problem.message
+
+
+def test_an_untouched_entry_whose_sentence_vanished_leaves_the_file(path: Path) -> None:
+    build(path)
+    merged = build(path, fresh=(FRESH[0], *FRESH[2:]))
+    assert "lemonde-002" not in statuses(path)
+    assert merged.diagnostics == ()
+    assert "lemonde-002" not in path.read_text(encoding="utf-8")
 
 
 def test_edited_event_whose_source_goes_stale_keeps_the_edit(path: Path) -> None:
@@ -507,4 +532,13 @@ def test_lock_in_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_public_api_is_exactly_the_documented_one() -> None:
-    assert timeline.__all__ == ["Merged", "Timeline", "annotate", "load", "lock", "merge", "save"]
+    assert timeline.__all__ == [
+        "Merged",
+        "Timeline",
+        "annotate",
+        "curated",
+        "load",
+        "lock",
+        "merge",
+        "save",
+    ]
