@@ -432,6 +432,15 @@ def _build(args: argparse.Namespace) -> int:
     result = pipeline.build(options, jobs=args.jobs, progress=progress, executor=args.executor)
     status = _report(result.diagnostics, strict=args.strict, verbosity=_verbosity(args))
     chronology = result.chronology
+    if result.reused is not None:
+        last = result.reused
+        _say(
+            args,
+            f"nothing changed since the last build; the outputs are left as they are "
+            f"({last.placed} dated events, {last.unplaced} not placed, from {last.articles} "
+            "articles)",
+        )
+        return status
     _say(
         args,
         f"{len(chronology.events)} dated events, {len(chronology.unplaced)} not placed, "

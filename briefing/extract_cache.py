@@ -1,4 +1,8 @@
-"""A content-hash cache of extraction results, so a rebuild re-extracts only what changed.
+"""Content-hash caches of the per-file work, so a rebuild reads and extracts only what changed.
+
+The reading of each article file (``ingest.read_file``) is stored under
+``<project>/.briefing-cache/read/``, named by a hash of the file's name and bytes and of the
+code; a rebuild reads only the files whose bytes changed.
 
 Each article's ``ExtractResult`` is stored as JSON under ``<project>/.briefing-cache/extract/``,
 named by a hash of the article as read (text, metadata, line map, file name) and of the
@@ -23,16 +27,19 @@ from typing import TYPE_CHECKING, Any
 from briefing.errors import RenderError
 from briefing.extract.events import ExtractResult
 from briefing.files import write_atomic
+from briefing.ingest import FileReading
 from briefing.model import (
     Anchoring,
     Article,
     DateMention,
+    DateOrigin,
     Diagnostic,
     Event,
     Fact,
     Level,
     Mod,
     Precision,
+    RemovedLine,
     SourceRef,
     TimexType,
 )
@@ -237,3 +244,122 @@ def _result(data: dict[str, Any], here: Path) -> ExtractResult:
             for item in data["diagnostics"]
         ),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The reading of each file, so a rebuild reads only the files that changed
+
+READ_DIR = Path(".briefing-cache") / "read"
+"""Where, inside a project folder, the readings live."""
+
+
+def reading_key(path: Path, content: str) -> str:
+    """The cache key of a file's reading: its name, the hash of its bytes (``content``, as
+    ``state.snapshot`` found it) and the reading code; never the folder it lies in."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(f"\n{path.name}\n{content}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def lookup_readings(project: Path, files: Iterable[tuple[Path, str]]) -> list[FileReading | None]:
+    """The cached reading of each (file, content hash); None where there is none (or the file
+    is a link, read again every time: where it leads may have changed)."""
+    found: list[FileReading | None] = []
+    for path, content in files:
+        entry = project / READ_DIR / f"{reading_key(path, content)}.json"
+        try:
+            if not content or path.is_symlink():
+                raise FileNotFoundError(path)
+            found.append(_reading(json.loads(entry.read_text(encoding="utf-8")), path))
+        except (OSError, ValueError, KeyError, TypeError):
+            found.append(None)
+    return found
+
+
+def store_readings(project: Path, readings: Iterable[tuple[FileReading, str]]) -> None:
+    """Remember each reading under its file's content hash unless it is there."""
+    for reading, content in readings:
+        if not content:
+            continue
+        entry = project / READ_DIR / f"{reading_key(reading.path, content)}.json"
+        if entry.is_file():
+            continue
+        data = json.dumps(_reading_data(reading), ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(RenderError):
+            write_atomic(entry, data.encode("utf-8"))
+
+
+def _diagnostics_data(diagnostics: Iterable[Diagnostic], here: Path) -> list[dict[str, Any]]:
+    return [
+        {
+            "level": d.level.value,
+            "code": d.code,
+            "message": d.message,
+            "path": _path_data(d.path, here),
+            "line": d.line,
+        }
+        for d in diagnostics
+    ]
+
+
+def _diagnostics(data: list[dict[str, Any]], here: Path) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(
+            level=Level(item["level"]),
+            code=item["code"],
+            message=item["message"],
+            path=_path(item["path"], here),
+            line=item["line"],
+        )
+        for item in data
+    )
+
+
+def _reading_data(reading: FileReading) -> dict[str, Any]:
+    here, article = reading.path, reading.article
+    data: dict[str, Any] = {"diagnostics": _diagnostics_data(reading.diagnostics, here)}
+    if article is not None:
+        data["article"] = {
+            "id": article.id,
+            "path": _path_data(article.path, here),
+            "text": article.text,
+            "title": article.title,
+            "publisher": article.publisher,
+            "url": article.url,
+            "author": article.author,
+            "language": article.language,
+            "published": _iso(article.published),
+            "date_origin": article.date_origin.value,
+            "accessed": _iso(article.accessed),
+            "reliability": article.reliability,
+            "body_line": article.body_line,
+            "line_starts": list(article.line_starts),
+            "source_lines": list(article.source_lines),
+            "removed": [[r.line, r.text, r.reason] for r in article.removed],
+        }
+    return data
+
+
+def _reading(data: dict[str, Any], here: Path) -> FileReading:
+    item = data.get("article")
+    article = None
+    if item is not None:
+        article = Article(
+            id=item["id"],
+            path=_path(item["path"], here) or here,
+            text=item["text"],
+            title=item["title"],
+            publisher=item["publisher"],
+            url=item["url"],
+            author=item["author"],
+            language=item["language"],
+            published=_day(item["published"]),
+            date_origin=DateOrigin(item["date_origin"]),
+            accessed=_day(item["accessed"]),
+            reliability=item["reliability"],
+            body_line=item["body_line"],
+            line_starts=tuple(item["line_starts"]),
+            source_lines=tuple(item["source_lines"]),
+            removed=tuple(RemovedLine(line=n, text=t, reason=r) for n, t, r in item["removed"]),
+        )
+    return FileReading(here, article, _diagnostics(data["diagnostics"], here))

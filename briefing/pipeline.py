@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from briefing.ingest import (
 from briefing.ingest import read as read_article
 from briefing.model import Article, Chronology, Diagnostic, Document, Level, Section
 from briefing.render.citations import SourceEntry
+from briefing.render.resources import default_templates
 from briefing.timeline.lock import lock
 from briefing.version import __version__
 
@@ -188,24 +190,43 @@ class Result:
     diagnostics: tuple[Diagnostic, ...]
     merged: timeline.Merged
     """The curated timeline after merging fresh extraction."""
+    reused: state.State | None = None
+    """When nothing changed since the last build (articles, timeline file, settings, templates,
+    version, outputs): that build's record. Nothing was read, rendered or written; the
+    chronology and the merged timeline are then empty, the counts are the record's."""
 
 
 def read(
-    options: Options, *, engine: Engine | None = None, progress: Progress = quiet
+    options: Options,
+    *,
+    engine: Engine | None = None,
+    progress: Progress = quiet,
+    cache: Path | None = None,
 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
     """All articles of all input folders, with what reading them reported.
 
     The files are read on ``engine`` (in this process without one); what needs a folder's
-    articles at once (dropping lines repeated across them) is done here afterwards.
+    articles at once (dropping lines repeated across them) is done here afterwards. With
+    ``cache`` (a project folder), a file whose bytes were read before is taken from its
+    content-hash cache, and only new or changed files are read.
     """
+    files = [(n, path) for n, folder in enumerate(options.inputs) for path in article_files(folder)]
+    contents = _contents(options, files) if cache is not None else [""] * len(files)
+    pairs = [(path, content) for (_, path), content in zip(files, contents, strict=True)]
+    hits = extract_cache.lookup_readings(cache, pairs) if cache is not None else [None] * len(files)
+    missing = [path for (_, path), hit in zip(files, hits, strict=True) if hit is None]
     with _engine_for(engine) as running:
-        files = [(index, path) for index, folder in enumerate(options.inputs) for path in
-                 article_files(folder)]  # fmt: skip
-        paths = [path for _, path in files]
-        readings = progress(running.map(read_file, paths), stage="reading", total=len(paths))
-        by_folder: list[list[FileReading]] = [[] for _ in options.inputs]
-        for (index, _), reading in zip(files, readings, strict=True):
-            by_folder[index].append(reading)
+        done = progress(running.map(read_file, missing), stage="reading", total=len(missing))
+        fresh = iter(tuple(done))
+    readings = [hit if hit is not None else next(fresh) for hit in hits]
+    if cache is not None:
+        extract_cache.store_readings(
+            cache,
+            ((r, c) for r, c, hit in zip(readings, contents, hits, strict=True) if hit is None),
+        )
+    by_folder: list[list[FileReading]] = [[] for _ in options.inputs]
+    for (index, _), reading in zip(files, readings, strict=True):
+        by_folder[index].append(reading)
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     for folder, folder_readings in zip(options.inputs, by_folder, strict=True):
@@ -213,6 +234,13 @@ def read(
         articles.extend(found)
         diagnostics.extend(problems)
     return tuple(articles), tuple(diagnostics)
+
+
+def _contents(options: Options, files: Sequence[tuple[int, Path]]) -> list[str]:
+    """The content hash of each file, from the project's snapshot (files whose size and time
+    match the last run's record are not hashed again); "" for a file it does not list."""
+    now = state.snapshot(options.inputs, state.read_snapshot(options.inputs))
+    return [key[2] if (key := now.files[n].get(path.name)) is not None else "" for n, path in files]
 
 
 def _engine_for(engine: Engine | None, jobs: int = 1) -> contextlib.AbstractContextManager[Engine]:
@@ -283,7 +311,9 @@ def _curate(
     options: Options, *, jobs: int, progress: Progress, executor: str = "process"
 ) -> Curated:
     with open_engine(executor, jobs=jobs) as engine:
-        articles, diagnostics = read(options, engine=engine, progress=progress)
+        articles, diagnostics = read(
+            options, engine=engine, progress=progress, cache=options.inputs[0]
+        )
         results = extract_all(articles, progress=progress, cache=options.inputs[0], engine=engine)
     fresh = tuple(event for result in results for event in result.events)
     facts = [fact for result in results for fact in result.facts]
@@ -320,10 +350,15 @@ def _known_ids(options: Options, stored: timeline.Timeline) -> frozenset[str]:
     return recorded.ids if recorded is not None else stored.reading.ids
 
 
-def _record(options: Options, run: Curated) -> None:
-    """Store what this run found, for ``status`` and ``check`` (after the timeline is saved)."""
+def _record(
+    options: Options, run: Curated, *, build: str = "", outputs: Sequence[Path] = ()
+) -> None:
+    """Store what this run found, for ``status``, ``check`` and the next build (after the
+    timeline is saved); ``build`` and ``outputs`` say what a build rendered from and wrote."""
     state.write(
         options.inputs,
+        build=build,
+        outputs=outputs,
         version=__version__,
         articles=run.articles,
         placed=len(run.chronology.events),
@@ -404,6 +439,10 @@ def build(
     for folder in options.inputs:
         require_project(folder)
     with lock(options.inputs[0]):
+        key = build_key(options)
+        recorded = _unchanged(options, key)
+        if recorded is not None:
+            return _reused(recorded)
         run = _curate(options, jobs=jobs, progress=progress, executor=executor)
         ordered, merged = run.chronology, run.merged
         project = options.inputs[0]
@@ -428,13 +467,73 @@ def build(
         with write_all_atomic(rendered):
             timeline.save(timeline_path(options), merged)
         remember(project, run.articles, run.results)
-        _record(options, run)
+        _record(options, run, build=key, outputs=[path for path, _ in rendered])
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
         chronology=ordered,
         outputs=written + tuple(path for path, _ in rendered),
         diagnostics=ordered.diagnostics + tuple(notes),
         merged=merged,
+    )
+
+
+def build_key(options: Options) -> str:
+    """A digest of what a build renders from besides the articles and the timeline file: the
+    settings (the briefing's date included), the version, and every template file it may use
+    (the project's ``templates/``, a template given as a path, the package's own)."""
+    digest = hashlib.sha256(__version__.encode())
+    resolved = dataclasses.replace(
+        options,
+        inputs=tuple(folder.resolve() for folder in options.inputs),
+        out=options.out.resolve(),
+    )
+    digest.update(repr(resolved).encode("utf-8", "surrogatepass"))
+    given = Path(options.template)
+    places = [options.inputs[0] / "templates", default_templates()]
+    files = [given] if given.suffix and given.is_file() else []
+    for place in places:
+        with contextlib.suppress(OSError):
+            files.extend(sorted(path for path in place.rglob("*") if path.is_file()))
+    for path in files:
+        digest.update(str(path).encode("utf-8", "surrogatepass"))
+        with contextlib.suppress(OSError):
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _unchanged(options: Options, key: str) -> state.State | None:
+    """The last build's record when nothing it rendered from has changed since and its outputs
+    are still there as written; None when the project must be built."""
+    recorded = state.read(options.inputs)
+    if recorded is None or recorded.version != __version__ or recorded.build != key:
+        return None
+    wanted = {str((options.out / WRITERS[name][0]).resolve()) for name in options.formats}
+    if set(recorded.outputs) != wanted or not recorded.outputs_intact():
+        return None
+    now = state.snapshot(options.inputs, recorded.snapshot)
+    return recorded if state.compare(recorded, now, options.inputs).none else None
+
+
+def _reused(recorded: state.State) -> Result:
+    """The result of a build with nothing to do: the record's counts and diagnostics."""
+    merged = timeline.Merged(
+        events=(),
+        rejected=(),
+        diagnostics=(),
+        text="",
+        changed=False,
+        cache_text="",
+        cache_changed=False,
+        statuses=recorded.statuses,
+        ids=recorded.ids,
+    )
+    chronology = Chronology(events=(), unplaced=(), articles=(), diagnostics=recorded.diagnostics)
+    return Result(
+        chronology=chronology,
+        outputs=(),
+        diagnostics=recorded.diagnostics,
+        merged=merged,
+        reused=recorded,
     )
 
 

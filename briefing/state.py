@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -28,7 +28,7 @@ __all__ = ["STATE_FILE", "Changes", "Snapshot", "State", "compare", "read", "sna
 
 STATE_FILE: Final = Path(".briefing-cache") / "state.json"
 """Where, inside the first project folder, the state lives."""
-_SCHEMA: Final = 1
+_SCHEMA: Final = 2
 _ARTICLES: Final = "articles"
 _TIMELINE: Final = "timeline.yaml"
 
@@ -64,6 +64,22 @@ class State:
     """The run's diagnostics, paths rebased on the folders as given now."""
     removed: tuple[tuple[Path, int, str, str], ...]
     """Lines removed as page furniture: (article file, line, reason, text)."""
+    build: str = ""
+    """What the last build rendered from besides the articles and the timeline file (settings,
+    templates, version: ``pipeline.build_key``); "" after an ``update``, which renders nothing."""
+    outputs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The files the last build wrote: path -> (size, modification time in ns)."""
+
+    def outputs_intact(self) -> bool:
+        """Whether every output the last build wrote is still there as it was written."""
+        for name, known in self.outputs.items():
+            try:
+                found = Path(name).stat()
+            except OSError:
+                return False
+            if (found.st_size, found.st_mtime_ns) != known:
+                return False
+        return bool(self.outputs)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,8 +196,11 @@ def write(
     statuses: Mapping[str, int],
     ids: Sequence[str],
     diagnostics: Sequence[Diagnostic],
+    build: str = "",
+    outputs: Sequence[Path] = (),
 ) -> None:
-    """Record a run that has just written its timeline file (call it after the save)."""
+    """Record a run that has just written its timeline file (call it after the save); a build
+    also records what it rendered from (``build``) and the files it wrote."""
     now = snapshot(folders, read_snapshot(folders))
     data = {
         "schema": _SCHEMA,
@@ -203,9 +222,19 @@ def write(
             for article in articles
             for line in article.removed
         ],
+        "build": build,
+        "outputs": {str(path.resolve()): _written(path) for path in outputs},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomic(folders[0] / STATE_FILE, text.encode("utf-8"))
+
+
+def _written(path: Path) -> list[int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [found.st_size, found.st_mtime_ns]
 
 
 def _load(folders: Sequence[Path]) -> dict[str, Any] | None:
@@ -267,6 +296,8 @@ def read(folders: Sequence[Path]) -> State | None:
                 (_place([index, inner], folders) or Path(), int(line), str(reason), str(text))
                 for index, inner, line, reason, text in data["removed"]
             ),
+            build=str(data["build"]),
+            outputs={str(k): (int(v[0]), int(v[1])) for k, v in data["outputs"].items()},
         )
     except (KeyError, TypeError, ValueError, IndexError):
         return None
