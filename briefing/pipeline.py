@@ -210,6 +210,17 @@ def read(
     ``cache`` (a project folder), a file whose bytes were read before is taken from its
     content-hash cache, and only new or changed files are read.
     """
+    articles, diagnostics, _ = _read(options, engine=engine, progress=progress, cache=cache)
+    return articles, diagnostics
+
+
+Fresh = tuple[tuple[FileReading, str], ...]
+"""Files read (not taken from the cache) with their content hashes, for ``remember``."""
+
+
+def _read(
+    options: Options, *, engine: Engine | None, progress: Progress, cache: Path | None
+) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...], Fresh]:
     files = [(n, path) for n, folder in enumerate(options.inputs) for path in article_files(folder)]
     contents = _contents(options, files) if cache is not None else [""] * len(files)
     pairs = [(path, content) for (_, path), content in zip(files, contents, strict=True)]
@@ -219,11 +230,11 @@ def read(
         done = progress(running.map(read_file, missing), stage="reading", total=len(missing))
         fresh = iter(tuple(done))
     readings = [hit if hit is not None else next(fresh) for hit in hits]
-    if cache is not None:
-        extract_cache.store_readings(
-            cache,
-            ((r, c) for r, c, hit in zip(readings, contents, hits, strict=True) if hit is None),
-        )
+    new = tuple(
+        (reading, content)
+        for reading, content, hit in zip(readings, contents, hits, strict=True)
+        if hit is None
+    )
     by_folder: list[list[FileReading]] = [[] for _ in options.inputs]
     for (index, _), reading in zip(files, readings, strict=True):
         by_folder[index].append(reading)
@@ -233,7 +244,7 @@ def read(
         found, problems = assemble(folder, folder_readings)
         articles.extend(found)
         diagnostics.extend(problems)
-    return tuple(articles), tuple(diagnostics)
+    return tuple(articles), tuple(diagnostics), new
 
 
 def _contents(options: Options, files: Sequence[tuple[int, Path]]) -> list[str]:
@@ -273,8 +284,15 @@ def extract_all(
     return tuple(hit if hit is not None else next(fresh) for hit in hits)
 
 
-def remember(cache: Path, articles: Sequence[Article], results: Sequence[ExtractResult]) -> None:
-    """Store the results not cached yet; called once a run's outputs are safely written."""
+def remember(
+    cache: Path,
+    articles: Sequence[Article],
+    results: Sequence[ExtractResult],
+    readings: Fresh = (),
+) -> None:
+    """Store the readings and results not cached yet; called once a run's outputs are safely
+    written (a failed run leaves the project as it was)."""
+    extract_cache.store_readings(cache, readings)
     for article, result in zip(articles, results, strict=True):
         extract_cache.store(cache, article, result)
 
@@ -292,6 +310,8 @@ class Curated:
     merged: timeline.Merged
     articles: tuple[Article, ...]
     results: tuple[ExtractResult, ...]
+    readings: Fresh
+    """The files this run read (not from the cache), to remember with the results."""
     stored_statuses: dict[str, int]
     """How many events of each status the curated timeline holds."""
     stored_ids: frozenset[str]
@@ -311,7 +331,7 @@ def _curate(
     options: Options, *, jobs: int, progress: Progress, executor: str = "process"
 ) -> Curated:
     with open_engine(executor, jobs=jobs) as engine:
-        articles, diagnostics = read(
+        articles, diagnostics, readings = _read(
             options, engine=engine, progress=progress, cache=options.inputs[0]
         )
         results = extract_all(articles, progress=progress, cache=options.inputs[0], engine=engine)
@@ -339,6 +359,7 @@ def _curate(
         merged=merged,
         articles=articles,
         results=results,
+        readings=readings,
         stored_statuses=merged.statuses,
         stored_ids=_known_ids(options, stored),
     )
@@ -419,7 +440,7 @@ def update(
         run = _curate(options, jobs=jobs, progress=progress, executor=executor)
         ordered, merged = run.chronology, run.merged
         timeline.save(timeline_path(options), merged)
-        remember(options.inputs[0], run.articles, run.results)
+        remember(options.inputs[0], run.articles, run.results, run.readings)
         _record(options, run)
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
@@ -466,7 +487,7 @@ def build(
             notes.extend(output.diagnostics)
         with write_all_atomic(rendered):
             timeline.save(timeline_path(options), merged)
-        remember(project, run.articles, run.results)
+        remember(project, run.articles, run.results, run.readings)
         _record(options, run, build=key, outputs=[path for path, _ in rendered])
     written = (timeline_path(options),) if merged.changed else ()
     return Result(
