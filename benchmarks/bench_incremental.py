@@ -33,7 +33,7 @@ from benchmarks import proctree  # noqa: E402 - needs ROOT on the path
 DATA = ROOT.parent / "shared" / "data" / "tls"
 
 
-def _project(data: Path, folder: Path) -> int:
+def make_project(data: Path, folder: Path) -> int:
     """Every bpoil_* article copied into ``folder/articles``; how many."""
     articles = folder / "articles"
     articles.mkdir(parents=True)
@@ -50,7 +50,7 @@ def _extras(data: Path) -> list[Path]:
     return sorted(path for path in data.glob("H1N1_*/articles/*.md"))
 
 
-def _clean(project: Path, out: Path) -> None:
+def clean(project: Path, out: Path) -> None:
     """Back to a project that was never built."""
     shutil.rmtree(project / ".briefing-cache", ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
@@ -75,7 +75,7 @@ def main() -> int:
     extras = _extras(args.data)
     with tempfile.TemporaryDirectory() as tmp:
         project, out = Path(tmp) / "bpoil", Path(tmp) / "out"
-        count = _project(args.data, project)
+        count = make_project(args.data, project)
         if not count or len(extras) < args.repeats:
             print(f"skipped: no bpoil_* and H1N1_* collections under {args.data}")
             return 0
@@ -84,7 +84,7 @@ def main() -> int:
         if args.executor:
             command += ["--executor", args.executor]
         for repeat in range(args.repeats):
-            _clean(project, out)
+            clean(project, out)
             for name in runs:
                 if name == "added":
                     extra = extras[repeat]

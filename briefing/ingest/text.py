@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import difflib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -249,14 +250,25 @@ def _split_front_matter(text: str, path: Path) -> tuple[list[str], str, int]:
     )
 
 
+_LOADERS = threading.local()
+
+
+def _loader() -> YAML:
+    """This thread's safe YAML loader: building one costs about as much as parsing a short
+    front matter, and a loader is not safe to share between threads."""
+    yaml: YAML | None = getattr(_LOADERS, "yaml", None)
+    if yaml is None:
+        yaml = _LOADERS.yaml = YAML(typ="safe", pure=True)
+    return yaml
+
+
 def _load_yaml(lines: list[str], path: Path) -> dict[object, object]:
     """The front matter as a mapping; YAML errors name the file line (counting the ``---``)."""
     source = "\n".join(lines)
     if not source.strip():
         return {}
-    yaml = YAML(typ="safe", pure=True)
     try:
-        data = yaml.load(source)
+        data = _loader().load(source)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # +2: the opening '---' is file line 1; a mark at the stream end is the last line.
