@@ -81,6 +81,24 @@ def test_a_local_dask_cluster_gives_the_same_outputs(
         assert on_dask[name] == data, name
 
 
+def test_an_existing_dask_scheduler_gives_the_same_outputs(
+    one_process: dict[str, bytes], project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--executor dask://HOST:PORT``: a scheduler someone else started, on 127.0.0.1."""
+    distributed = pytest.importorskip(
+        "dask.distributed", reason='the dask extra: pip install "briefing[dask]"'
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address.replace("tcp://", "dask://")
+        on_dask = _build(project, "--jobs", "2", "--executor", address)
+    assert sorted(on_dask) == sorted(one_process)
+    for name, data in one_process.items():
+        assert on_dask[name] == data, name
+
+
 def test_the_dask_engine_maps_in_order_on_its_workers() -> None:
     pytest.importorskip("dask.distributed", reason='the dask extra: pip install "briefing[dask]"')
     items = list(range(PARALLEL_FROM * 3))
