@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from briefing import chronology
 from briefing.extract.events import extract
 from briefing.ingest import read_folder
+from briefing.ingest.clean import detokenize
 from briefing.model import Event
 from briefing.similarity import Weights
 
@@ -93,7 +94,7 @@ def read_story(data: Path, story: str) -> Story:
 def find_event(data: Path, ref: Ref, story: Story) -> Event | None:
     """The event extracted from the referenced sentence, if extraction dated it."""
     raw = (data / ref.collection / "articles" / ref.file).read_text(encoding="utf-8")
-    sentence = " ".join(raw[ref.start : ref.end].split())
+    sentence = " ".join(detokenize(raw[ref.start : ref.end]).split())  # as cleaning reads it
     events = story.events.get((ref.collection, Path(ref.file).stem), ())
     for event in events:
         if " ".join(event.text.split()) == sentence or sentence in " ".join(event.text.split()):

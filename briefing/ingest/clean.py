@@ -150,9 +150,28 @@ _COMMENT_FOOTER: Final = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\s+\d{4}\b",
     _FLAGS,
 )
-_PHOTO_CREDIT: Final = re.compile(
-    r"^(?:photograph|photo|picture|image)s?:\s*\S[^.!?]{0,60}?\\?/\S+(?:\s+Images)?\s+", _FLAGS
+_AGENCIES: Final = (
+    "Associated Press|Getty Images|Rex Features|Reuters|Bloomberg|Corbis|Alamy|Getty|NASA|Nasa"
+    "|Sipa|Zuma|Rex|AFP|EPA|AP|PA"
 )
+_OPENS: Final = r"\s+(?=(?-i:[A-Z0-9\"“‘]))"
+"""What follows a credit: a sentence opening."""
+_PHOTO_CREDIT: Final = re.compile(
+    r"^(?:(?:photograph|photo|picture|image)s?:\s*(?:"
+    # A name and its agency: "Gerald Herbert/AP", "Larry W. Smith/EPA", "A/AFP/Getty Images".
+    r"\S(?:[^.!?]|(?<=\b[A-Z])\.){0,60}?\\?/\S+(?:\s+Images)?\s+"
+    # An agency alone: "AP", "Rex Features".
+    rf"|(?-i:{_AGENCIES}){_OPENS})"
+    # After "Photograph:" (a credit, where "Photo:" often opens a caption), a photographer's
+    # name alone: "Graeme Robertson", "Sarah Lee for the Guardian".
+    r"|photograph:\s*(?-i:[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[a-z]{1,3})?\s+[A-Z][\w'’-]+"
+    rf"(?:\s+for\s+the\s+[A-Z]\w+)?){_OPENS})",
+    _FLAGS,
+)
+# Tokenised text (the Penn Treebank's conventions, as in many news corpora) writes brackets
+# as -LRB- and -RRB- and escapes "/" and "*"; a reader expects the characters.
+_TOKENS: Final = re.compile(r"-(?:LRB|LSB|LCB)-\s?|\s?-(?:RRB|RSB|RCB)-|\\[/*]")
+_BRACKETS: Final = {"RB": "()", "SB": "[]", "CB": "{}"}
 
 _NAVIGATION: Final = frozenset(
     [
@@ -706,7 +725,7 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
         first_line: the file line on which ``text`` starts (after the front matter).
     """
     lines = [
-        _Line(number=first_line + index, text=re.sub(r"[ \t]+", " ", raw).strip())
+        _Line(number=first_line + index, text=detokenize(re.sub(r"[ \t]+", " ", raw).strip()))
         for index, raw in enumerate(text.split("\n"))
     ]
     _mark_comment_sections(lines)
@@ -734,6 +753,22 @@ def clean(text: str, *, title: str = "", first_line: int = 1) -> Cleaned:
     _mark_repeats(lines)
     _mark_captions(lines)
     return _assemble(lines)
+
+
+def detokenize(text: str) -> str:
+    """Brackets and characters as written, from tokenised text ("-LRB- 5,000 ft -RRB-" is
+    "(5,000 ft)", "AFP\\/Getty" is "AFP/Getty")."""
+    if "-" not in text and "\\" not in text:
+        return text
+    return _TOKENS.sub(_untoken, text)
+
+
+def _untoken(match: re.Match[str]) -> str:
+    token = match.group().strip()
+    if token.startswith("\\"):
+        return token[1:]
+    pair = _BRACKETS[token[2:4]]
+    return pair[0] if token[1] == "L" else pair[1]
 
 
 def _assemble(lines: list[_Line]) -> Cleaned:

@@ -209,13 +209,57 @@ def test_exact_repeated_sentence_keeps_the_first_copy() -> None:
     assert result.removed[0].reason == "repeated-line"
 
 
-def test_photo_credit_glued_to_a_sentence_is_cut_off() -> None:
-    line = "Photograph: Jane Doe/AP The oil spill is worse than previously thought, officials said."
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photograph: Jane Doe/AP",
+        "Photograph: Larry W. Smith\\/EPA",  # initials, and the tokenised slash
+        "Photograph: Carl de Souza/AFP/Getty Images",
+        "Photograph: AP",  # an agency alone
+        "Photograph: Associated Press",
+        "Photograph: Rex Features",
+        "Photograph: Graeme Robertson",  # a photographer's name alone
+        "Photograph: Sarah Lee for the Guardian",
+    ],
+)
+def test_photo_credit_glued_to_a_sentence_is_cut_off(credit: str) -> None:
+    line = f"{credit} The oil spill is worse than previously thought, officials said."
 
     result = clean(PROSE + line + "\n")
 
     assert "The oil spill is worse than previously thought, officials said." in result.text
     assert "Photograph" not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: President Barack Obama speaks in the Rose Garden on Monday, 3 May 2010.",
+        "Picture: Coast Guard Admiral Thad Allen briefs reporters on Monday, 3 May 2010.",
+    ],
+)
+def test_a_caption_is_not_taken_for_a_credit(line: str) -> None:
+    """Only "Photograph:" credits a bare name; after "Photo:" a name opens the caption."""
+    text = clean(PROSE + line + "\n").text
+
+    assert line.split(": ", 1)[1].split(" on ")[0] in text or line.split(": ")[1] not in text
+    assert "Obama speaks" not in text or "President Barack Obama speaks" in text
+    assert "Allen briefs" not in text or "Admiral Thad Allen briefs" in text
+
+
+def test_tokenised_brackets_and_escapes_read_as_written() -> None:
+    line = (
+        "The well leaked 5,000 barrels a day -LRB- 795 cubic metres -RRB- , the AFP\\/Getty "
+        "caption said -LSB- sic -RSB- of the \\*worst\\* leak on 3 May 2010."
+    )
+
+    text = clean(PROSE + line + "\n").text
+
+    assert (
+        "5,000 barrels a day (795 cubic metres) , the AFP/Getty caption said [sic] of the "
+        "*worst* leak on 3 May 2010." in text
+    )
+    assert "LRB" not in text
 
 
 def test_line_map_points_each_kept_line_to_its_file_line() -> None:
