@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import RenderError
 from briefing.extract.events import ExtractResult
-from briefing.files import write_atomic
+from briefing.files import sweep_folder, write_atomic
 from briefing.ingest import FileReading
 from briefing.model import (
     Anchoring,
@@ -91,15 +91,18 @@ def lookup(project: Path, articles: Iterable[Article]) -> list[ExtractResult | N
     return found
 
 
-def store(project: Path, article: Article, result: ExtractResult) -> None:
-    """Remember the result of ``article`` unless it is there; an unwritable project is left
-    alone."""
-    path = project / CACHE_DIR / f"{key(article)}.json"
-    if path.is_file():
-        return
-    data = json.dumps(_result_data(result, article.path), ensure_ascii=False, separators=(",", ":"))
-    with contextlib.suppress(RenderError):  # the cache only saves time; never fail a run for it
-        write_atomic(path, data.encode("utf-8"))
+def store(project: Path, results: Iterable[tuple[Article, ExtractResult]]) -> None:
+    """Remember the result of each article unless it is there; an unwritable project is left
+    alone. What killed runs left in the cache is removed first, with one look at the folder."""
+    sweep_folder(project / CACHE_DIR)
+    for article, result in results:
+        path = project / CACHE_DIR / f"{key(article)}.json"
+        if path.is_file():
+            continue
+        data = _result_data(result, article.path)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(RenderError):  # the cache only saves time; never fail a run
+            write_atomic(path, text.encode("utf-8"), swept=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,6 +281,7 @@ def lookup_readings(project: Path, files: Iterable[tuple[Path, str]]) -> list[Fi
 
 def store_readings(project: Path, readings: Iterable[tuple[FileReading, str]]) -> None:
     """Remember each reading under its file's content hash unless it is there."""
+    sweep_folder(project / READ_DIR)
     for reading, content in readings:
         if not content:
             continue
@@ -286,7 +290,7 @@ def store_readings(project: Path, readings: Iterable[tuple[FileReading, str]]) -
             continue
         data = json.dumps(_reading_data(reading), ensure_ascii=False, separators=(",", ":"))
         with contextlib.suppress(RenderError):
-            write_atomic(entry, data.encode("utf-8"))
+            write_atomic(entry, data.encode("utf-8"), swept=True)
 
 
 def _diagnostics_data(diagnostics: Iterable[Diagnostic], here: Path) -> list[dict[str, Any]]:

@@ -30,18 +30,20 @@ _UNNAMED_AGE: Final = 600.0
 """Seconds after which a temporary file without a process id counts as left behind."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, swept: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place.
 
     A reader (or a crash) sees the old file or the new one, never half of one. Raises
     ``RenderError`` naming the file when the folder cannot be written or the disk is full.
+    ``swept``: the caller has removed what killed runs left in the folder (``sweep_folder``,
+    once for many files: looking at a folder of 50,000 cache entries per write is quadratic).
     """
-    with write_all_atomic([(path, data)]):
+    with write_all_atomic([(path, data)], swept=swept):
         pass
 
 
 @contextlib.contextmanager
-def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> Iterator[None]:
+def write_all_atomic(files: Sequence[tuple[Path, bytes]], *, swept: bool = False) -> Iterator[None]:
     """Stage every file as a temporary file, run the ``with`` body, then rename all into place.
 
     A full disk or an unwritable folder shows while staging, before any old file is replaced,
@@ -49,7 +51,8 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> Iterator[None]:
     are removed and the old ones stay. Raises ``RenderError`` naming the file that failed.
     """
     for path, _ in files:
-        sweep(path)
+        if not swept:
+            sweep(path)
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files:
@@ -123,17 +126,33 @@ def sweep(path: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        middle = entry.name[len(prefix) :].removesuffix(".tmp")
-        match = _RANDOM.match(middle)
-        if not entry.name.endswith(".tmp") or match is None:
-            continue
-        pid = int(match.group(1)) if match.group(1) else 0
-        with contextlib.suppress(OSError):
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            age = time.time() - entry.stat(follow_symlinks=False).st_mtime
-            if (not _alive(pid)) if pid else age > _UNNAMED_AGE:
-                Path(entry.path).unlink()
+        _remove_if_left(entry, entry.name[len(prefix) :])
+
+
+def sweep_folder(folder: Path) -> None:
+    """``sweep`` for every file of ``folder`` at once: one look at the folder."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".")]
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name.removesuffix(".tmp")
+        _remove_if_left(entry, name.rsplit(".", 1)[-1] + ".tmp")
+
+
+def _remove_if_left(entry: os.DirEntry[str], rest: str) -> None:
+    """Remove ``entry`` when ``rest`` (its name after ``.<name>.``) is our temporary suffix and
+    the run that made it is gone."""
+    match = _RANDOM.match(rest.removesuffix(".tmp"))
+    if not entry.name.endswith(".tmp") or match is None:
+        return
+    pid = int(match.group(1)) if match.group(1) else 0
+    with contextlib.suppress(OSError):
+        if not entry.is_file(follow_symlinks=False):
+            return
+        age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+        if (not _alive(pid)) if pid else age > _UNNAMED_AGE:
+            Path(entry.path).unlink()
 
 
 def _alive(pid: int) -> bool:

@@ -293,8 +293,7 @@ def remember(
     """Store the readings and results not cached yet; called once a run's outputs are safely
     written (a failed run leaves the project as it was)."""
     extract_cache.store_readings(cache, readings)
-    for article, result in zip(articles, results, strict=True):
-        extract_cache.store(cache, article, result)
+    extract_cache.store(cache, zip(articles, results, strict=True))
 
 
 def timeline_path(options: Options) -> Path:

@@ -216,19 +216,26 @@ def test_temporary_files_left_by_a_killed_run_are_removed_by_the_next(
         out / f".briefing.pdf.{dead}-k2j3h4x9.tmp",  # a run killed while writing
         out / ".briefing.docx.k2j3h4x9.tmp",  # from before temporary names held a pid
         project / f".timeline.yaml.{dead}-a8b7c6d5.tmp",
+        # The caches, swept with one look per folder however many entries they hold.
+        project / ".briefing-cache" / "extract" / f".0123abcd.json.{dead}-q1w2e3r4.tmp",
+        project / ".briefing-cache" / "read" / f".4567cdef.json.{dead}-t5y6u7i8.tmp",
     ]
     for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half a file")
     an_hour_ago = time.time() - 3600
     os.utime(left[1], (an_hour_ago, an_hour_ago))
     someone_elses = out / ".notes.tmp"
     someone_elses.write_bytes(b"not ours")
+    live = project / ".briefing-cache" / "extract" / f".89ab.json.{os.getpid()}-z9x8c7v6.tmp"
+    live.write_bytes(b"being written by a run that still runs")
 
     run = build(project, capsys)
 
     assert run.code == 0, run.err
     assert [path for path in left if path.exists()] == []
     assert someone_elses.exists()
+    assert live.exists()
 
 
 def test_a_read_only_timeline_is_not_replaced(

@@ -110,7 +110,7 @@ def test_a_cached_diagnostic_names_the_article_where_it_lies_now(tmp_path: Path)
     article = Article(id="a", path=tmp_path / "one" / "articles" / "a.md", text="x")
     note = Diagnostic(level=Level.INFO, code="c", message="m", path=article.path, line=3)
     other = Diagnostic(level=Level.INFO, code="d", message="n", path=Path("elsewhere.md"))
-    extract_cache.store(tmp_path, article, ExtractResult(events=(), diagnostics=(note, other)))
+    extract_cache.store(tmp_path, [(article, ExtractResult(events=(), diagnostics=(note, other)))])
     moved = dataclasses.replace(article, path=tmp_path / "two" / "articles" / "a.md")
     (hit,) = extract_cache.lookup(tmp_path, [moved])
     assert hit is not None
