@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from briefing.cli import main
-from briefing.model import Anchoring, DateOrigin, Level, Mod, Precision, Status
-from briefing.render.json_export import SCHEMA_FILE
+from briefing.model import Anchoring, Chronology, DateOrigin, Level, Mod, Precision, Status
+from briefing.render.json_export import SCHEMA_FILE, write
 from tests import schema
 from tests.conftest import SAMPLE, SHARED
 
@@ -107,3 +107,22 @@ def test_a_real_news_collection_follows_the_schema(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
     assert len(data["events"]) > 20
     assert schema.errors(data) == []
+    text = (tmp_path / "out" / "timeline.json").read_text(encoding="utf-8")
+    assert text == _canonical(text)
+
+
+def _canonical(text: str) -> str:
+    """The file as ``json.dumps(indent=2)`` writes the whole document at once (the writer
+    encodes it an item at a time and must give the same text)."""
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_written_text_is_the_whole_document_dumped_at_once(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "project")
+    args = ["build", "--inputs", str(tmp_path / "project"), "--out", str(tmp_path / "out")]
+    assert main([*args, "--format", "json", "-q"]) == 0
+    text = (tmp_path / "out" / "timeline.json").read_text("utf-8")
+    assert text == _canonical(text)
+    empty = write(Chronology(events=(), unplaced=(), articles=(), diagnostics=())).decode()
+    assert empty == _canonical(empty)
+    assert json.loads(empty)["events"] == []
