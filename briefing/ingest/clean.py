@@ -169,8 +169,10 @@ _PHOTO_CREDIT: Final = re.compile(
     _FLAGS,
 )
 # Tokenised text (the Penn Treebank's conventions, as in many news corpora) writes brackets
-# as -LRB- and -RRB- and escapes "/" and "*"; a reader expects the characters.
-_TOKENS: Final = re.compile(r"-(?:LRB|LSB|LCB)-\s?|\s?-(?:RRB|RSB|RCB)-|\\[/*]")
+# as -LRB- and -RRB- and escapes "/" ("AFP\/Getty", "27\/4"; Markdown and JSON escape it so
+# too); a reader expects the characters. "\*" is left alone: in a hand-written article it
+# may be meant as it stands.
+_TOKENS: Final = re.compile(r"-(?:LRB|LSB|LCB)-\s?|\s?-(?:RRB|RSB|RCB)-|\\/")
 _BRACKETS: Final = {"RB": "()", "SB": "[]", "CB": "{}"}
 
 _NAVIGATION: Final = frozenset(

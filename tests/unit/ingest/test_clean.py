@@ -250,14 +250,14 @@ def test_a_caption_is_not_taken_for_a_credit(line: str) -> None:
 def test_tokenised_brackets_and_escapes_read_as_written() -> None:
     line = (
         "The well leaked 5,000 barrels a day -LRB- 795 cubic metres -RRB- , the AFP\\/Getty "
-        "caption said -LSB- sic -RSB- of the \\*worst\\* leak on 3 May 2010."
+        "caption said -LSB- sic -RSB- of the worst leak on 3 May 2010."
     )
 
     text = clean(PROSE + line + "\n").text
 
     assert (
         "5,000 barrels a day (795 cubic metres) , the AFP/Getty caption said [sic] of the "
-        "*worst* leak on 3 May 2010." in text
+        "worst leak on 3 May 2010." in text
     )
     assert "LRB" not in text
 
