@@ -27,6 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import proctree  # noqa: E402 - needs ROOT on the path
+
 DATA = ROOT.parent / "shared" / "data" / "tls"
 OUTLETS = ("bbc", "foxnews", "guardian", "reuters", "washingtonpost")
 
@@ -54,29 +58,6 @@ def _project(root: Path, sources: list[tuple[str, Path]]) -> list[Path]:
     return list(folders.values())
 
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident set of a process and all its descendants, in bytes (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            statm = (entry / "statm").read_text()
-        except OSError:
-            continue  # the process ended meanwhile
-        pid, ppid = int(entry.name), int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(statm.split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root_pid]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
-
-
 def _run(folders: list[Path], out: Path, jobs: int) -> tuple[float, int]:
     """Wall seconds and peak tree memory (bytes) of one build."""
     command = [sys.executable, "-m", "briefing", "build", "--jobs", str(jobs), "--out", str(out)]
@@ -97,7 +78,7 @@ def _run(folders: list[Path], out: Path, jobs: int) -> tuple[float, int]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, proctree.tree_rss(process.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample)

@@ -66,29 +66,6 @@ def make_project(data: Path, folder: Path, size: int) -> int:
     return min(size, len(sources) * (size // len(sources) + 1))
 
 
-def _tree_rss(root: int) -> int:
-    """Resident set of a process and its descendants, in bytes."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            statm = (entry / "statm").read_text()
-        except OSError:
-            continue
-        pid, parent = int(entry.name), int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(pid)
-        rss[pid] = int(statm.split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
-
-
 def build(project: Path, jobs: int, executor: str) -> tuple[proctree.Run, int]:
     """A cold build of ``project``; the run and the tree's peak memory in bytes."""
     command = [sys.executable, "-m", "briefing", "-q", "build", "--jobs", str(jobs)]
@@ -102,7 +79,7 @@ def build(project: Path, jobs: int, executor: str) -> tuple[proctree.Run, int]:
         while not done.wait(0.05):
             for entry in Path("/proc").iterdir():
                 if entry.name.isdigit() and _is_build(entry, project):
-                    peak = max(peak, _tree_rss(int(entry.name)))
+                    peak = max(peak, proctree.tree_rss(int(entry.name)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

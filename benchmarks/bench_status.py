@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,19 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "tls"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_incremental import make_project  # noqa: E402 - needs ROOT on the path
+
 ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
-
-
-def _project(data: Path, folder: Path) -> int:
-    """Every bpoil_* article copied into ``folder/articles``; how many."""
-    articles = folder / "articles"
-    articles.mkdir(parents=True)
-    count = 0
-    for collection in sorted(data.glob("bpoil_*")):
-        for path in sorted((collection / "articles").glob("*.md")):
-            shutil.copy(path, articles / f"{collection.name}-{path.name}")
-            count += 1
-    return count
 
 
 def _timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
@@ -68,7 +59,7 @@ def main() -> int:
         project = args.project
         if project is None:
             project = Path(tmp) / "bpoil"
-            count = _project(args.data, project)
+            count = make_project(args.data, project)
             if not count:
                 print(f"skipped: no bpoil_* collections under {args.data}")
                 return 0

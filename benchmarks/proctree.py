@@ -92,3 +92,26 @@ def run(command: Sequence[str], *, cwd: Path, env: Mapping[str, str]) -> Run:
         errors.seek(0)
         stderr = errors.read().decode("utf-8", errors="replace")
     return Run(returncode=returncode, stderr=stderr, wall=wall, cpu=sum(ticks.values()) / _TICK)
+
+
+def tree_rss(root: int) -> int:
+    """Resident set of a process and all its descendants, in bytes (Linux ``/proc``)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            statm = (entry / "statm").read_text()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid, parent = int(entry.name), int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(pid)
+        rss[pid] = int(statm.split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total

@@ -47,6 +47,13 @@ def _build(project: Path, *flags: str) -> dict[str, bytes]:
     return files
 
 
+def _assert_same(found: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    """The same files, byte for byte."""
+    assert sorted(found) == sorted(expected)
+    for name, data in expected.items():
+        assert found[name] == data, name
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One project folder for every engine: the outputs name the articles' paths."""
@@ -64,10 +71,7 @@ def test_a_pool_of_processes_gives_the_same_outputs(
     one_process: dict[str, bytes], project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    pooled = _build(project, "--jobs", "2", "--executor", "process")
-    assert sorted(pooled) == sorted(one_process)
-    for name, data in one_process.items():
-        assert pooled[name] == data, name
+    _assert_same(_build(project, "--jobs", "2", "--executor", "process"), one_process)
 
 
 def test_a_local_dask_cluster_gives_the_same_outputs(
@@ -75,10 +79,7 @@ def test_a_local_dask_cluster_gives_the_same_outputs(
 ) -> None:
     pytest.importorskip("dask.distributed", reason='the dask extra: pip install "briefing[dask]"')
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    on_dask = _build(project, "--jobs", "2", "--executor", "dask")
-    assert sorted(on_dask) == sorted(one_process)
-    for name, data in one_process.items():
-        assert on_dask[name] == data, name
+    _assert_same(_build(project, "--jobs", "2", "--executor", "dask"), one_process)
 
 
 def test_an_existing_dask_scheduler_gives_the_same_outputs(
@@ -94,9 +95,7 @@ def test_an_existing_dask_scheduler_gives_the_same_outputs(
     ) as cluster:
         address = cluster.scheduler_address.replace("tcp://", "dask://")
         on_dask = _build(project, "--jobs", "2", "--executor", address)
-    assert sorted(on_dask) == sorted(one_process)
-    for name, data in one_process.items():
-        assert on_dask[name] == data, name
+    _assert_same(on_dask, one_process)
 
 
 def test_the_dask_engine_maps_in_order_on_its_workers() -> None:
