@@ -156,18 +156,28 @@ def write(chronology: Chronology) -> bytes:
         "articles": (_article_data(article) for article in chronology.articles),
         "diagnostics": (_diagnostic_data(d) for d in chronology.diagnostics),
     }
-    fields = [f"  {_dumps(key)}: {_dumps(value, indent=2)}".replace("\n", "\n  ")
-              for key, value in head.items()]  # fmt: skip
-    fields += [f"  {_dumps(key)}: {_array(items)}" for key, items in lists.items()]
-    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
+    chunks = [b"{\n"]
+    for key, value in head.items():
+        text = f"  {_dumps(key)}: {_dumps(value, indent=2)}".replace("\n", "\n  ")
+        chunks.append(text.encode("utf-8") + b",\n")
+    for number, (key, items) in enumerate(lists.items()):
+        chunks.append(f"  {_dumps(key)}: ".encode())
+        _array(items, chunks)
+        chunks.append(b",\n" if number < len(lists) - 1 else b"\n}\n")
+    return b"".join(chunks)
 
 
 def _dumps(value: object, *, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
-def _array(items: Iterable[dict[str, Any]]) -> str:
-    """A list two levels deep as ``json.dumps(indent=2)`` writes it (a JSON string never holds
-    a raw line break, so indenting every line is safe)."""
-    parts = [_dumps(item, indent=2).replace("\n", "\n    ") for item in items]
-    return "[\n    " + ",\n    ".join(parts) + "\n  ]" if parts else "[]"
+def _array(items: Iterable[dict[str, Any]], chunks: list[bytes]) -> None:
+    """A list two levels deep as ``json.dumps(indent=2)`` writes it, appended to ``chunks``
+    item by item, encoded at once (a JSON string never holds a raw line break, so indenting
+    every line is safe)."""
+    first = True
+    for item in items:
+        text = _dumps(item, indent=2).replace("\n", "\n    ")
+        chunks.append((("[\n    " if first else ",\n    ") + text).encode("utf-8"))
+        first = False
+    chunks.append(b"[]" if first else b"\n  ]")
