@@ -26,6 +26,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.story import StoryPart
 from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import _Footer, _Header
     from docx.table import Table as WordTable
 
@@ -504,6 +504,8 @@ class _BodyWriter:
     """Note id (a source) -> its number, in order of first citation, as the PDF numbers."""
     _headings: int = 0
     _text_width: float = field(init=False, default=0.0)
+    _end: BaseOxmlElement | None = field(init=False, default=None)
+    """The body's closing section properties, before which every paragraph goes."""
 
     def __post_init__(self) -> None:
         section = self.word.sections[-1]
@@ -798,12 +800,12 @@ class _BodyWriter:
         every paragraph of the body each time, quadratic in a long briefing (20 of a Word
         file's 30 s at 50,000 articles)."""
         element = OxmlElement("w:p")
-        body = self.word.element.body
-        end = body.sectPr
-        if end is None:
-            body.append(element)
+        if self._end is None:
+            self._end = self.word.element.body.sectPr  # found once: a search of the body
+        if self._end is None:
+            self.word.element.body.append(element)
         else:
-            end.addprevious(element)
+            self._end.addprevious(element)
         paragraph = Paragraph(element, self.word._body)
         self._style(paragraph, style)
         return paragraph
