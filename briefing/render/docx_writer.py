@@ -797,8 +797,8 @@ class _BodyWriter:
     def _paragraph(self, style: str) -> Paragraph:
         """A new body paragraph in the named style, before the body's closing section
         properties. Placed by hand: python-docx's ``add_paragraph`` looks for them through
-        every paragraph of the body each time, quadratic in a long briefing (20 of a Word
-        file's 30 s at 50,000 articles)."""
+        every paragraph of the body each time, quadratic in a long briefing (at 50,000
+        articles the Word file took 24.6 s of CPU that way, 5.5 s this way)."""
         element = OxmlElement("w:p")
         if self._end is None:
             self._end = self.word.element.body.sectPr  # found once: a search of the body

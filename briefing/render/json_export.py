@@ -137,8 +137,8 @@ def write(chronology: Chronology) -> bytes:
     """``timeline.json``: placed events in order, then unplaced ones, articles, diagnostics.
 
     The same bytes as ``json.dumps(..., indent=2)`` of the whole document, encoded one item of
-    each list at a time: at 50,000 articles the document as Python objects took 2 GB, more
-    than the rest of the build.
+    each list at a time: at 50,000 articles the whole document as Python objects and as one
+    string raised the build's peak memory by 1 GB.
     """
     ranks = ranks_of(chronology.events)
     period = chronology.period
