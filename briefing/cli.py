@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing import __version__, clock
-from briefing.config import DEFAULT_FORMATS, FORMATS, TLP_LABELS, Citations, load_options
+from briefing.config import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    SETTINGS_FILE,
+    TLP_LABELS,
+    Citations,
+    load_options,
+)
 from briefing.errors import BriefingError
 from briefing.model import Level
 
@@ -56,7 +63,8 @@ def _add_project_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         type=Path,
         action="append",
-        help="project folder holding articles/ and briefing.yaml (default: inputs); "
+        help="project folder holding articles/ and briefing.yaml (default: inputs, or this "
+        "folder when it is a project); "
         "give it several times to combine folders; settings come from the first",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
@@ -339,8 +347,8 @@ def _add_add_command(command: Callable[..., Parser]) -> None:
         "--inputs",
         metavar="DIR",
         type=Path,
-        default=Path("inputs"),
-        help="project folder holding articles/ (default: inputs)",
+        help="project folder holding articles/ (default: inputs, or this folder when it is a "
+        "project)",
     )
     add.add_argument("--title", default="", help="headline (overrides the source's)")
     add.add_argument("--publisher", default="", help="outlet or site name")
@@ -363,8 +371,18 @@ def _verbosity(args: argparse.Namespace) -> int:
     return int(getattr(args, "verbose", 0) or 0)
 
 
+def default_project() -> Path:
+    """The project a command works on without ``--inputs``: ``inputs/``, or the current folder
+    when it is a project itself (``briefing init DIR`` then ``cd DIR``) and has no ``inputs/``."""
+    here = Path()
+    inputs = Path("inputs")
+    if not inputs.exists() and (here / SETTINGS_FILE).is_file() and (here / "articles").is_dir():
+        return here
+    return inputs
+
+
 def _options(args: argparse.Namespace) -> Options:
-    inputs = tuple(args.inputs) if args.inputs else (Path("inputs"),)
+    inputs = tuple(args.inputs) if args.inputs else (default_project(),)
     citations = getattr(args, "citations", None)
     return load_options(
         inputs,
@@ -526,7 +544,7 @@ def _add(args: argparse.Namespace) -> int:
     )
     results = importers.add(
         args.sources,
-        args.inputs,
+        args.inputs or default_project(),
         today=today(),
         overrides=overrides,
         pasted=pasted,

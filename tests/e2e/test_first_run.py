@@ -60,6 +60,25 @@ def test_init_never_overwrites_a_project(
     assert (sample_project / "briefing.yaml").read_bytes() == before
 
 
+def test_inside_a_project_folder_no_inputs_flag_is_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``briefing init wagner``, ``cd wagner``, then ``add`` and ``build`` as they are."""
+    assert main(["init", str(tmp_path / "wagner")]) == 0
+    monkeypatch.chdir(tmp_path / "wagner")
+    article = tmp_path / "kidal.txt"
+    article.write_text("On 17 September 2024 the rebels attacked Kidal, the army said.\n")
+    assert main(["add", str(article), "--published", "2024-09-18", "--publisher", "Wire"]) == 0
+    assert len(list(Path("articles").iterdir())) == 1
+    assert main(["-q", "build", "--format", "json"]) == 0, capsys.readouterr().err
+    assert Path("out", "timeline.json").is_file()
+    assert Path("timeline.yaml").is_file()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # not a project: inputs/ as before
+    assert main(["build"]) == 1
+    assert "briefing init inputs" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["build", "update", "status", "check"])
 def test_a_folder_without_a_project_points_to_init(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
