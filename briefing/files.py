@@ -126,7 +126,7 @@ def sweep(path: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        _remove_if_left(entry, entry.name[len(prefix) :])
+        _remove_if_left(entry, entry.name[len(prefix) :].removesuffix(".tmp"))
 
 
 def sweep_folder(folder: Path) -> None:
@@ -136,14 +136,13 @@ def sweep_folder(folder: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        name = entry.name.removesuffix(".tmp")
-        _remove_if_left(entry, name.rsplit(".", 1)[-1] + ".tmp")
+        _remove_if_left(entry, entry.name.removesuffix(".tmp").rsplit(".", 1)[-1])
 
 
-def _remove_if_left(entry: os.DirEntry[str], rest: str) -> None:
-    """Remove ``entry`` when ``rest`` (its name after ``.<name>.``) is our temporary suffix and
-    the run that made it is gone."""
-    match = _RANDOM.match(rest.removesuffix(".tmp"))
+def _remove_if_left(entry: os.DirEntry[str], middle: str) -> None:
+    """Remove ``entry`` when it is one of our temporary files (``middle``: what ``mkstemp``
+    put between the file's name and ``.tmp``) and the run that made it is gone."""
+    match = _RANDOM.match(middle)
     if not entry.name.endswith(".tmp") or match is None:
         return
     pid = int(match.group(1)) if match.group(1) else 0

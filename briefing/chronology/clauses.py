@@ -45,9 +45,9 @@ class Reading:
     "the 20 April explosion that caused the leak"); empty otherwise."""
 
 
-_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[-–—]+\s|\s-[LR]RB-\s")
+_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[-–—]+\s")
 """What ends a clause inside a sentence: commas, semicolons, brackets, dashes between spaces
-(and the ``-LRB-``/``-RRB-`` of tokenised text)."""
+(tokenised brackets are brackets already: ``ingest.clean.detokenize``)."""
 
 _OPENER = re.compile(
     r"\b(?:ever since|since|after|following|in the wake of|when|which|that|who|whose|where|"

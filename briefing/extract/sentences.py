@@ -127,7 +127,7 @@ def _is_boundary(text: str, dot: int, nxt: int, language: str) -> bool:
     """Whether the period at ``dot`` ends a sentence, the next token starting at ``nxt``."""
     following = _word_after(text, nxt)
     first = text[nxt]
-    if first.islower() or first in "),;:" or text.startswith("-RRB-", nxt):
+    if first.islower() or first in "),;:":
         return False  # the sentence goes on: "(R-La.) said", "the U.S. and"
     starter = following.lower() in _table(_STARTERS, language)
     word = _word_before(text, dot)

@@ -57,14 +57,12 @@ _UPDATED: Final = r"(?:(?:page\s+)?last\s+updated:?(?:\s+at)?\s*)"
 # this, so what comes before it on its line (headline, standfirst, byline) is furniture too.
 _STAMP: Final = re.compile(
     rf"{_UPDATED}?(?:{_DATE}[\s,;|-]*{_UPDATED}?{_CLOCK}|{_CLOCK}[\s,;|-]*{_DATE})"
-    rf"(?:\s+{_CLOCK})?(?:\s+Help\b)?(?:[\s|:;,]|-(?!LRB-))*",
+    rf"(?:\s+{_CLOCK})?(?:\s+Help\b)?[\s|:;,-]*",
     re.IGNORECASE,
 )
 _CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d")
 # A wire service's credit closing a dateline: "WASHINGTON, April 27 (Reuters) - ".
-_WIRE: Final = re.compile(
-    r"(?:-LRB-|\()\s*(?:Reuters|AP|AFP|UPI|dpa|Bloomberg)\s*(?:-RRB-|\))\s*(?:--?|—|–)\s+"
-)
+_WIRE: Final = re.compile(r"\(\s*(?:Reuters|AP|AFP|UPI|dpa|Bloomberg)\s*\)\s*(?:--?|—|–)\s+")
 # The place of a dateline: "HOUSTON", "SAO PAULO, Brazil, June 21", "" (none).
 _PLACE: Final = re.compile(
     r"(?:[A-Z][A-Z.'’\\/-]+(?:\s+[A-Z][A-Z.'’\\/-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
@@ -84,7 +82,7 @@ _OPENING: Final = (
     (
         "credits",
         re.compile(
-            r"^(?:-LRB-|\()\s*(?:Reuters|AP|AFP|EPA|Getty Images)\s*(?:-RRB-|\))\s+(?=[A-Z])"
+            r"^\(\s*(?:Reuters|AP|AFP|EPA|Getty Images)\s*\)\s+(?=[A-Z])"
             r"|^co\.\s?uk\s+(?=[A-Z])"
         ),
     ),
@@ -99,7 +97,7 @@ _OPENING: Final = (
     (
         "navigation",
         re.compile(
-            r"^(?:-LRB-|\()[^()]{0,200}?\bclick\b[^()]{0,100}?(?:-RRB-|\))\s*(?=[\"“A-Z])"
+            r"^\([^()]{0,200}?\bclick\b[^()]{0,100}?\)\s*(?=[\"“A-Z])"
             r"|^(?:-\s+){3,}[^-]{0,200}?\bclick here\b[\s-]*(?=[\"“A-Z])",
             re.IGNORECASE,
         ),
@@ -325,7 +323,7 @@ def _glues(before: str, opener: str, following: str) -> bool:
             and not folded.endswith(("'s", "’s"))
         )
     if not (following[:1].islower() or following[:1].isdigit()):
-        return False  # "A -LRB- H1N1 -RRB-", "A _"
+        return False  # "A (H1N1)", "A _"
     if opener == "A" and folded in _NAMED_A:
         return False  # "influenza A virus"
     return not (previous[:1].isupper() and following in _IN_TITLE)  # "Believe It or Not"
